@@ -1,0 +1,95 @@
+"""MkDocs hook for the guide: small functions, each doing one thing.
+
+- on_config: every page exists in every language; load and check the data files.
+- on_page_markdown: check front matter; expand shortcodes (<!-- glossary -->, ...).
+- on_page_content: no id used twice on one page.
+
+Kept small on purpose: another engine may replace MkDocs one day. The data logic lives
+in scripts/guide_data.py and the Markdown it renders in scripts/shortcodes.py, which the
+scripts and tests use too. Every error names the file and says what to fix.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import guide_data  # noqa: E402
+import pages  # noqa: E402
+import shortcodes  # noqa: E402
+
+SHORTCODE = re.compile(r"^<!--\s*([a-z-]+)\s*-->\s*$", re.M)
+
+
+def languages(config) -> list[str]:
+    i18n = config.plugins["i18n"].config
+    return [lang.locale for lang in i18n.languages if lang.build]
+
+
+def on_config(config):
+    langs = languages(config)
+    check_every_page_translated(Path(config.docs_dir), langs)
+    try:
+        config.extra["helplines"] = guide_data.load_helplines(langs)
+        config.extra["glossary"] = guide_data.load_glossary(langs)
+        config.extra["handouts"] = guide_data.load_handouts(langs, Path(config.docs_dir))
+    except guide_data.DataError as err:
+        raise PluginError(str(err)) from None
+    return config
+
+
+def check_every_page_translated(docs: Path, langs: list[str]) -> None:
+    by_lang = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in langs}
+    everything = set().union(*by_lang.values())
+    missing = [f"docs/{lang}/{page}" for lang in langs for page in sorted(everything - by_lang[lang])]
+    if missing:
+        raise PluginError("These pages are missing (every page must exist in every language; "
+                          "copy the English page and translate it):\n  " + "\n  ".join(missing))
+
+
+def source_name(page) -> str:
+    return f"docs/{page.file.src_uri}"
+
+
+def check_front_matter(page) -> None:
+    # MkDocs silently ignores front matter that is not valid YAML: say so instead.
+    unreadable = pages.read_page(Path(page.file.abs_src_path)).errors
+    if unreadable:
+        raise PluginError(f"{source_name(page)}:1: {unreadable[0]}. Put quotes around a value that "
+                          "contains ': ' or starts with a special character.")
+    problems = [f"'{key}' is missing or empty" for key in ("title", "description") if not str(page.meta.get(key) or "").strip()]
+    reviewed = page.meta.get("reviewed")
+    if not isinstance(reviewed, dt.date):
+        problems.append("'reviewed' must be the date the page was last checked, written YYYY-MM-DD"
+                        + (f" (found {reviewed!r})" if reviewed is not None else ""))
+    if problems:
+        raise PluginError(f"{source_name(page)}:1: front matter: " + "; ".join(problems))
+
+
+def on_page_markdown(markdown, page, config, files):
+    check_front_matter(page)
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+
+    def expand(match):
+        try:
+            return shortcodes.render(match.group(1), lang, config.extra, page.file.src_uri)
+        except KeyError:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            line = source.count("\n", 0, source.find(match.group(0))) + 1
+            raise PluginError(f"{source_name(page)}:{line}: unknown shortcode "
+                              f"'{match.group(0).strip()}'. Known: {', '.join(shortcodes.NAMES)}") from None
+
+    return SHORTCODE.sub(expand, markdown)
+
+
+def on_page_content(html, page, config, files):
+    twice = [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', html)).items() if n > 1]
+    if twice:
+        raise PluginError(f"{source_name(page)}: these ids are used more than once on the page, "
+                          f"so links to them are ambiguous: {', '.join(twice)}")
+    return html

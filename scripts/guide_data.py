@@ -1,0 +1,164 @@
+"""The guide's data files: help lines and glossary, loaded and checked.
+
+One module serves the build (overrides/hooks/guide.py), the scripts and the tests.
+Every problem is reported as "file:line: what is wrong and how to fix it", in words
+a content editor understands.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HELPLINES = ROOT / "docs" / "data" / "helplines.yml"
+GLOSSARY = ROOT / "docs" / "data" / "glossary.yml"
+HANDOUTS = ROOT / "docs" / "data" / "handouts.yml"
+MAX_AGE_DAYS = 366  # a help line is re-checked at least every 12 months
+
+
+class DataError(Exception):
+    """A data file is wrong. The message names the file and line."""
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line each mapping starts on."""
+
+
+def _mapping_with_line(loader, node):
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def _load(path: Path):
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except FileNotFoundError:
+        raise DataError(f"{path}: the file is missing") from None
+    except yaml.YAMLError as err:
+        raise DataError(f"{path}: not valid YAML: {err}") from None
+
+
+def _where(path: Path, item: dict) -> str:
+    return f"{path.relative_to(ROOT)}:{item.get('__line__', '?')}"
+
+
+def _need_text(path, item, key, langs, errors, what):
+    value = item.get(key)
+    if not isinstance(value, dict):
+        errors.append(f"{_where(path, item)}: {what} has no '{key}' (give it in every language: {', '.join(langs)})")
+        return
+    for lang in langs:
+        if not str(value.get(lang) or "").strip():
+            errors.append(f"{_where(path, item)}: {what} has no '{key}' in language '{lang}'")
+
+
+def _check_date(path, item, errors, what, today):
+    checked = item.get("checked")
+    if not isinstance(checked, dt.date):
+        errors.append(f"{_where(path, item)}: {what} has no valid 'checked' date. Add the date (YYYY-MM-DD) "
+                      "on which someone last confirmed it on its source page.")
+        return
+    age = (today - checked).days
+    if age > MAX_AGE_DAYS:
+        errors.append(f"{_where(path, item)}: {what} was last checked on {checked}, more than 12 months ago. "
+                      "Check it on its source page, then update 'checked'.")
+    elif age < 0:
+        errors.append(f"{_where(path, item)}: {what} has a 'checked' date in the future ({checked})")
+
+
+def load_helplines(langs: list[str], path: Path = HELPLINES, today: dt.date | None = None) -> list[dict]:
+    """Countries, each with its lines. Raises DataError listing every problem."""
+    today = today or dt.date.today()
+    data = _load(path)
+    countries = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(countries, list) or not countries:
+        raise DataError(f"{path.relative_to(ROOT)}: expected a 'countries:' list")
+    errors: list[str] = []
+    seen: set[str] = set()
+    for country in countries:
+        cid = country.get("id", "")
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", str(cid)):
+            errors.append(f"{_where(path, country)}: a country needs an 'id' in lowercase-with-hyphens (its link anchor)")
+        _need_text(path, country, "name", langs, errors, f"country '{cid}'")
+        for line in country.get("lines") or []:
+            lid = line.get("id", "")
+            what = f"help line '{lid}' ({cid})"
+            if not re.fullmatch(r"[a-z][a-z0-9-]*", str(lid)) or lid in seen:
+                errors.append(f"{_where(path, line)}: a help line needs a unique 'id' in lowercase-with-hyphens")
+            seen.add(lid)
+            for key in ("name", "for", "hours", "languages"):
+                _need_text(path, line, key, langs, errors, what)
+            if not (line.get("call") or line.get("text")):
+                errors.append(f"{_where(path, line)}: {what} has neither 'call' nor 'text'")
+            if line.get("call") and not re.fullmatch(r"\+?\d+", str(line.get("tel", ""))):
+                errors.append(f"{_where(path, line)}: {what} needs 'tel': the number to dial, digits only "
+                              "(with +country code for long numbers), e.g. '+18006624357'")
+            if not str(line.get("source", "")).startswith("https://"):
+                errors.append(f"{_where(path, line)}: {what} needs a 'source': the https:// page that confirms it")
+            _check_date(path, line, errors, what, today)
+            unknown = set(line.get("urgent_box") or []) - set(langs)
+            if unknown:
+                errors.append(f"{_where(path, line)}: {what} lists unknown languages in 'urgent_box': {sorted(unknown)}")
+        if not country.get("lines"):
+            errors.append(f"{_where(path, country)}: country '{cid}' has no 'lines'")
+    if errors:
+        raise DataError("Help-line data has problems:\n  " + "\n  ".join(errors))
+    return countries
+
+
+def load_glossary(langs: list[str], path: Path = GLOSSARY) -> list[dict]:
+    """Glossary entries, each with a term and a definition in every language."""
+    data = _load(path)
+    if not isinstance(data, list) or not data:
+        raise DataError(f"{path.relative_to(ROOT)}: expected a list of terms")
+    errors: list[str] = []
+    seen: set[str] = set()
+    for entry in data:
+        tid = entry.get("id", "")
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", str(tid)) or tid in seen:
+            errors.append(f"{_where(path, entry)}: a term needs a unique 'id' in lowercase-with-hyphens")
+        seen.add(tid)
+        for lang in langs:
+            text = entry.get(lang)
+            if not isinstance(text, dict) or not text.get("term") or not text.get("definition"):
+                errors.append(f"{_where(path, entry)}: term '{tid}' needs a 'term' and a 'definition' in language '{lang}'")
+    if errors:
+        raise DataError("Glossary data has problems:\n  " + "\n  ".join(errors))
+    return data
+
+
+def load_handouts(langs: list[str], docs: Path, path: Path = HANDOUTS) -> list[dict]:
+    """Handouts, each with a title in every language and a page that exists."""
+    data = _load(path)
+    if not isinstance(data, list) or not data:
+        raise DataError(f"{path.relative_to(ROOT)}: expected a list of handouts")
+    errors: list[str] = []
+    for item in data:
+        hid = item.get("id", "")
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", str(hid)):
+            errors.append(f"{_where(path, item)}: a handout needs an 'id' in lowercase-with-hyphens")
+        _need_text(path, item, "title", langs, errors, f"handout '{hid}'")
+        if not (docs / langs[0] / str(item.get("page", ""))).is_file():
+            errors.append(f"{_where(path, item)}: handout '{hid}' has no 'page' that exists (e.g. first-meeting.md)")
+    if errors:
+        raise DataError("Handout data has problems:\n  " + "\n  ".join(errors))
+    return data
+
+
+def phone_numbers(countries: list[dict]) -> set[str]:
+    """Every number and text code in the data, as digits only (for the typed-number test)."""
+    found = set()
+    for country in countries:
+        for line in country["lines"]:
+            for key in ("call", "text", "tel", "tty", "tty_tel"):
+                digits = re.sub(r"\D", "", str(line.get(key) or ""))
+                if digits:
+                    found.add(digits)
+    return found

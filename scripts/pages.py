@@ -1,0 +1,108 @@
+"""Read the guide's Markdown pages: front matter, prose and headings.
+
+Shared by the scripts in this folder and by the tests, so every check reads a
+page the same way. Standard library and PyYAML only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+HEADING_ID = re.compile(r"^(#{1,6})\s+(.*?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
+
+
+@dataclass
+class Page:
+    path: Path
+    meta: dict
+    body: str
+    body_line: int  # line number (1-based) of the first body line in the file
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.path.relative_to(DOCS).parts[0]
+
+    @property
+    def slug(self) -> str:
+        """The page's path inside its language folder, e.g. 'first-meeting.md'."""
+        return "/".join(self.path.relative_to(DOCS).parts[1:])
+
+    def line_of(self, offset: int) -> int:
+        """File line number of a character offset into self.body."""
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+def read_page(path: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return Page(path, {}, text, 1, ["no front matter (a '---' block at the top)"])
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as err:
+        return Page(path, {}, text[match.end():], 1, [f"front matter is not valid YAML: {err}"])
+    if not isinstance(meta, dict):
+        return Page(path, {}, text[match.end():], 1, ["front matter must be 'key: value' lines"])
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Page(path, meta, text[match.end():], body_line)
+
+
+def languages() -> list[str]:
+    """Language folders under docs/, the default (English) first."""
+    langs = sorted(p.name for p in DOCS.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2}(-[A-Za-z]+)?", p.name))
+    return sorted(langs, key=lambda lang: lang != "en")
+
+
+def pages(lang: str) -> list[Page]:
+    return [read_page(p) for p in sorted((DOCS / lang).rglob("*.md"))]
+
+
+def heading_ids(body: str) -> list[str]:
+    """Explicit ids ({#id}) given to headings and to any other block."""
+    return re.findall(r"\{[^}\n]*#([\w-]+)[^}\n]*\}", body)
+
+
+def strip_sources(body: str) -> str:
+    """Body without its final Sources section (a list of references is not prose)."""
+    return re.split(r"^##\s+.*\{#sources\}\s*$", body, maxsplit=1, flags=re.M)[0]
+
+
+def prose(body: str) -> str:
+    """The words a reader reads, as plain sentences: markup, links' URLs, ids,
+    HTML, code and the Sources section removed. A line (heading, list item,
+    table cell) that does not end a sentence gets a full stop, so that it
+    counts as a sentence of its own."""
+    text = strip_sources(body)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\{[^}\n]*\}", " ", text)                     # attr_list
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)            # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)         # links -> text
+    text = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"https?://\S+", " ", text)
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(#{1,6}|[-*+]|\d+\.|>|\|)\s*", "", line)
+        line = re.sub(r'^\s*(!!!|\?\?\?\+?)\s*\w+(\s+"([^"]*)")?.*$', r"\3", line)  # admonition title
+        line = line.replace("|", ". ").replace("**", "").replace("*", "").replace("_", " ")
+        line = line.strip(" -:")
+        if not line or set(line) <= set("-:. "):
+            continue
+        if not re.search(r"[.!?:;…»”\"')]$", line):
+            line += "."
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))

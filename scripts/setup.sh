@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Set up what the guide needs, on a fresh Debian machine or an old one. Safe to re-run.
+#
+#   scripts/setup.sh             virtual environment (.venv) with the pinned Python packages
+#   scripts/setup.sh --browser   the same, plus Debian's Chromium and the tools the browser
+#                                tests, handouts and web-server tests use
+#
+# Called by scripts/serve.sh and scripts/test.sh; you rarely need to run it yourself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${1:-}" in
+  -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+  --browser|"") ;;
+  *) echo "setup.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+esac
+
+# Debian packages: command to look for -> package that provides it.
+DEBIAN_TOOLS="chromium:chromium nginx:nginx-light zbarimg:zbar-tools pdftoppm:poppler-utils"
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup.sh: please install these Debian packages, then run this again:" >&2
+    echo "  sudo apt-get install $*" >&2
+    exit 1
+  fi
+  echo "setup.sh: installing Debian packages: $*"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# 1. The virtual environment (Debian's python3 needs python3-venv for it).
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv; python3 -m venv .venv; }
+fi
+
+# 2. The pinned packages, installed again only when requirements.txt changes.
+stamp=.venv/requirements.sha256
+if ! sha256sum --check --status "$stamp" 2>/dev/null; then
+  echo "setup.sh: installing the pinned Python packages (requirements.txt)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  sha256sum requirements.txt > "$stamp"
+fi
+
+# 3. Debian's Chromium and friends, for the browser tests, PDFs and the web-server test.
+if [ "${1:-}" = "--browser" ]; then
+  missing=""
+  for pair in $DEBIAN_TOOLS; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${pair%%:*}" ] || missing="$missing ${pair#*:}"
+  done
+  [ -z "$missing" ] || apt_install $missing
+fi

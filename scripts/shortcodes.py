@@ -1,0 +1,53 @@
+"""Markdown that the build puts in place of a page's shortcodes.
+
+A shortcode is an HTML comment alone on a line, such as <!-- glossary -->. Each one is
+rendered from a data file in the page's language; an unknown one stops the build.
+"""
+from __future__ import annotations
+
+
+def glossary(lang: str, extra: dict, src: str) -> str:
+    parts = []
+    for entry in sorted(extra["glossary"], key=lambda e: e[lang]["term"].casefold()):
+        text = entry[lang]
+        parts.append(f"### {text['term']} {{#{entry['id']}}}\n\n{text['definition'].strip()}\n")
+    return "\n".join(parts)
+
+
+def _line(line: dict, lang: str, ui: dict) -> str:
+    rows = []
+    if line.get("call"):
+        rows.append(f"- {ui['call']}: [{line['call']}](tel:{line['tel']})")
+    if line.get("text"):
+        rows.append(f"- {ui['text']}: [{line['text']}](sms:{line['text']})")
+    if line.get("tty"):
+        rows.append(f"- TTY: [{line['tty']}](tel:{line['tty_tel']})")
+    rows += [
+        f"- {ui['hours']}: {line['hours'][lang]}",
+        f"- {ui['languages']}: {line['languages'][lang]}",
+        f"- {ui['source']}: <{line['source']}> ({ui['checked']} {line['checked'].isoformat()})",
+    ]
+    return f"### {line['name'][lang]} {{#{line['id']}}}\n\n{line['for'][lang]}\n\n" + "\n".join(rows) + "\n"
+
+
+def helplines(lang: str, extra: dict, src: str) -> str:
+    ui = extra["ui"]
+    parts = []
+    for country in extra["helplines"]:
+        parts.append(f"## {country['name'][lang]} {{#{country['id']}}}\n")
+        parts += [_line(line, lang, ui) for line in country["lines"]]
+    return "\n".join(parts)
+
+
+def handouts(lang: str, extra: dict, src: str) -> str:
+    """The list of handouts, each linked to the page it comes from."""
+    return "\n".join(f"- [{item['title'][lang]}]({item['page']})" for item in extra["handouts"]) + "\n"
+
+
+RENDERERS = {"glossary": glossary, "handouts": handouts, "helplines": helplines}
+NAMES = sorted(RENDERERS)
+
+
+def render(name: str, lang: str, extra: dict, src: str) -> str:
+    """Markdown for one shortcode. KeyError for an unknown name."""
+    return RENDERERS[name](lang, extra, src)

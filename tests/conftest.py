@@ -1,0 +1,69 @@
+"""Shared fixtures: the real site built once, and throw-away copies of the project
+for tests that break something on purpose."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`, as a content editor runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def i18n_languages() -> list[dict]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # !ENV tags as plain values
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return [lang for lang in plugin["languages"] if lang.get("build", "true") == "true"]
+
+
+@pytest.fixture(scope="session")
+def languages() -> list[str]:
+    return [lang["locale"] for lang in i18n_languages()]
+
+
+@pytest.fixture(scope="session")
+def prefixes() -> list[str]:
+    """URL prefix of each language: '' for the default, 'es/' for Spanish."""
+    return ["" if lang.get("default") == "true" else f"{lang['locale']}/" for lang in i18n_languages()]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test run with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throw-away copy of the project to break on purpose."""
+    return copy_project(tmp_path / "project")
