@@ -27,13 +27,21 @@ class Page:
     errors: list[str] = field(default_factory=list)
 
     @property
+    def _parts(self) -> tuple[str, ...]:
+        """(language, *path inside the language folder); works outside docs/ too."""
+        try:
+            return self.path.relative_to(DOCS).parts
+        except ValueError:
+            return self.path.parts[-2:]
+
+    @property
     def lang(self) -> str:
-        return self.path.relative_to(DOCS).parts[0]
+        return self._parts[0]
 
     @property
     def slug(self) -> str:
         """The page's path inside its language folder, e.g. 'first-meeting.md'."""
-        return "/".join(self.path.relative_to(DOCS).parts[1:])
+        return "/".join(self._parts[1:])
 
     def line_of(self, offset: int) -> int:
         """File line number of a character offset into self.body."""

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Check the guide's Markdown pages the way an editor would, before anyone reads them.
+
+    python scripts/check_content.py                 # every page, every language
+    python scripts/check_content.py docs/es/families.md
+
+Each problem is printed as "file:line: what is wrong". Checks:
+  reading    English Flesch-Kincaid grade <= 8.0; Spanish Fernandez-Huerta >= 70
+  words      no stigmatising word in our own voice; members' labels only in quotation marks
+  wording    no official wording of the Twelve Steps or Twelve Traditions
+  page       "In short" box; `reviewed` within 12 months; a Sources section with an
+             https link; at least 300 words of prose (home, glossary, handouts aside)
+  numbers    no phone number typed in a page (they live in docs/data/helplines.yml)
+Exit status 1 when anything is wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import guide_data  # noqa: E402
+import readability  # noqa: E402
+from pages import DOCS, ROOT, Page, languages, pages, prose, read_page, strip_sources, word_count  # noqa: E402
+
+MIN_WORDS = 300
+SHORT_PAGES = {"index.md", "glossary.md", "handouts.md"}  # no minimum length
+IN_SHORT = {"en": "In short", "es": "En resumen"}
+
+# Words never used in the guide's own voice (STYLE.md; NIDA "Words Matter").
+# Each: a pattern, and what to write instead. Quoted text ("…", “…”, «…») is allowed.
+AVOID = {
+    "en": [
+        (r"\baddicts?\b", "person with an addiction / with a substance use disorder"),
+        (r"\bjunkies?\b", "person who uses drugs"),
+        (r"\babus(e|es|ed|er|ers|ing)\b", "substance use; a person with a substance use disorder"),
+        (r"\bmisus(e|es|ed|ing)\b", "use; unhealthy use"),
+        (r"\b(clean|dirty)\b", "not using, in recovery; testing negative / positive"),
+        (r"\b(fall|falls|fell|fallen|falling) off the wagon\b", "return to use, relapse"),
+        (r"\bcrutch(es)?\b", "treatment with medication"),
+        (r"\breplacement\b", "medication for opioid use disorder; treatment with medication"),
+        (r"\bnot really sober\b", "in recovery"),
+        (r"\balcoholics?\b(?! anonymous)", "person with an alcohol use disorder (members' own word only in quotes)"),
+    ],
+    "es": [
+        (r"\b(adict|drogadict)[oa]s?\b", "persona con una adicción / con un trastorno por consumo de sustancias"),
+        (r"\b(toxicóman[oa]s?|yonquis?)\b", "persona que consume drogas"),
+        (r"\b(abusos?|abusar|abusador[ae]?s?)\b", "consumo de sustancias"),
+        (r"\b(limpi[oa]s?|suci[oa]s?)\b", "sin consumir, en recuperación; resultado negativo / positivo"),
+        (r"\b(sustitución|sustitutiv[oa]|reemplazo|muletas?)\b", "tratamiento con medicamentos"),
+        (r"\balcohólic[oa]s?\b(?! anónimos)", "persona con un trastorno por consumo de alcohol (la palabra de los miembros solo entre comillas)"),
+    ],
+}
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»')
+
+# Distinctive phrases of the official Twelve Steps and Traditions (AA's English and
+# Spanish texts). The guide paraphrases; it never reproduces them.
+OFFICIAL_WORDING = [
+    "powerless over alcohol", "lives had become unmanageable", "power greater than ourselves",
+    "restore us to sanity", "turn our will and our lives over", "searching and fearless moral inventory",
+    "exact nature of our wrongs", "entirely ready to have god remove", "humbly asked him to remove",
+    "made a list of all persons we had harmed", "made direct amends", "except when to do so would injure",
+    "continued to take personal inventory", "promptly admitted it", "improve our conscious contact",
+    "having had a spiritual awakening", "carry this message to alcoholics", "practice these principles in all our affairs",
+    "our common welfare should come first", "one ultimate authority", "but trusted servants",
+    "the only requirement for a.a. membership", "each group should be autonomous", "primary purpose—to carry its message",
+    "lend the a.a. name", "fully self-supporting, declining outside contributions", "forever nonprofessional",
+    "ought never be organized", "no opinion on outside issues", "attraction rather than promotion",
+    "spiritual foundation of all our traditions", "principles before personalities",
+    "impotentes ante el alcohol", "vidas se habían vuelto ingobernables", "poder superior a nosotros mismos",
+    "devolvernos el sano juicio", "minucioso y audaz inventario moral", "naturaleza exacta de nuestros defectos",
+    "enteramente dispuestos a dejar que dios", "humildemente le pedimos que nos liberase",
+    "lista de todas aquellas personas a quienes habíamos ofendido", "reparamos directamente",
+    "despertar espiritual como resultado", "practicar estos principios en todos nuestros asuntos",
+]
+
+# A phone number: 3+ digit groups separated by spaces, dots or hyphens (e.g. 1-800-662-4357),
+# or any number from the help-line data written out.
+PHONE = re.compile(r"(?<![\w/.,#=-])\+?\d{1,4}(?:[ .-]\d{2,4}){2,}(?![\w/])")
+
+
+def _find(page: Page, pattern: str, text: str | None = None, flags=re.I):
+    body = page.body if text is None else text
+    return [(page.line_of(m.start()), m.group(0)) for m in re.finditer(pattern, body, flags)]
+
+
+def check_reading(page: Page) -> list[str]:
+    if page.lang not in readability.TARGETS:
+        return []
+    name, _, limit, higher = readability.TARGETS[page.lang]
+    value = readability.score(prose(page.body), page.lang)
+    if readability.passes(value, page.lang):
+        return []
+    return [f"{page.path}:1: reading level: {name} {value}, target {'>=' if higher else '<='} {limit}. "
+            "Use shorter sentences and more common words (scripts/readability.py shows the score)."]
+
+
+def check_words(page: Page) -> list[str]:
+    problems = []
+    masked = QUOTED.sub(lambda m: " " * len(m.group(0)), page.body)  # quoted words are allowed
+    masked = re.sub(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}\n]*\}", lambda m: " " * len(m.group(0)), masked)  # URLs, ids
+    for pattern, instead in AVOID.get(page.lang, []):
+        for line, word in _find(page, pattern, masked):
+            problems.append(f"{page.path}:{line}: stigmatising word '{word}': write '{instead}' instead, "
+                            "or put a member's own words in quotation marks")
+    return problems
+
+
+def check_official_wording(page: Page) -> list[str]:
+    problems = []
+    for phrase in OFFICIAL_WORDING:
+        pattern = r"\W+".join(re.escape(word) for word in re.findall(r"[\w.]+", phrase))
+        for line, _ in _find(page, pattern):
+            problems.append(f"{page.path}:{line}: official fellowship wording '{phrase}': "
+                            "paraphrase it in our own plain words and link the official text")
+    return problems
+
+
+def check_page(page: Page, today: dt.date) -> list[str]:
+    problems = [f"{page.path}:1: {error}" for error in page.errors]
+    title = IN_SHORT.get(page.lang)
+    if title and not re.search(rf'^!!! \w+ "{re.escape(title)}"', page.body, re.M):
+        problems.append(f"{page.path}:{page.body_line}: no summary box: start the page with !!! abstract \"{title}\"")
+    reviewed = page.meta.get("reviewed")
+    if isinstance(reviewed, dt.date) and (today - reviewed).days > 366:
+        problems.append(f"{page.path}:1: 'reviewed' is {reviewed}, more than 12 months ago: check the page's facts "
+                        "and sources, then update the date")
+    sources = re.search(r"^##\s+.*\{#sources\}\s*$", page.body, re.M)
+    if not sources:
+        problems.append(f"{page.path}:{page.line_of(len(page.body))}: no Sources section: end with '## Sources {{#sources}}'")
+    elif "https://" not in page.body[sources.end():]:
+        problems.append(f"{page.path}:{page.line_of(sources.start())}: the Sources section has no https:// link")
+    words = word_count(prose(page.body))
+    if page.slug not in SHORT_PAGES and words < MIN_WORDS:
+        problems.append(f"{page.path}:1: only {words} words of prose: a content page needs at least {MIN_WORDS}")
+    return problems
+
+
+def check_numbers(page: Page, known: set[str]) -> list[str]:
+    problems = []
+    masked = re.sub(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+|\{#[^}]*\}", lambda m: " " * len(m.group(0)), page.body)
+    for line, number in _find(page, PHONE.pattern, masked, 0):
+        problems.append(f"{page.path}:{line}: phone number '{number}' typed in a page: "
+                        "help lines live in docs/data/helplines.yml; link get-help-now.md instead")
+    for digits in sorted(known, key=len, reverse=True):
+        for line, number in _find(page, rf"(?<![\w/.,-])(?<!\d[ \u00a0]){re.escape(digits)}(?![\w/.,-])", masked, 0):
+            problems.append(f"{page.path}:{line}: help-line number '{number}' typed in a page: "
+                            "link get-help-now.md instead (every page also shows the urgent-help box)")
+    return sorted(set(problems))
+
+
+def check(page: Page, known_numbers: set[str], today: dt.date) -> list[str]:
+    return (check_page(page, today) + check_reading(page) + check_words(page)
+            + check_official_wording(page) + check_numbers(page, known_numbers))
+
+
+def known_numbers() -> set[str]:
+    return guide_data.phone_numbers(guide_data.load_helplines(languages()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path, help="Markdown pages (default: all)")
+    args = parser.parse_args()
+    todo = [read_page(p.resolve()) for p in args.files] or [p for lang in languages() for p in pages(lang)]
+    numbers, today = known_numbers(), dt.date.today()
+    problems = [problem for page in todo for problem in check(page, numbers, today)]
+    print("\n".join(p.replace(str(ROOT) + "/", "") for p in problems) or f"{len(todo)} pages: no problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Translation tooling: one script, three commands, every language.
+
+    python scripts/translations.py check            # structure of every translation
+    python scripts/translations.py status [LANG]    # missing and outdated translations
+    python scripts/translations.py mark LANG PAGE…  # record that a translation is up to date
+
+check   Each translated page has the same section ids, in the same order and at the same
+        heading levels, and links to the same pages and sections, as its English page.
+status  Lists, per language, pages with no translation and translations whose English
+        page changed since they were last brought up to date.
+mark    A translator's explicit step after reviewing a translation against the current
+        English page: records the English page's fingerprint in the translation's front
+        matter (`translation_of:`). Nothing marks a translation automatically.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import DOCS, ROOT, FRONT_MATTER, Page, languages, read_page  # noqa: E402
+
+DEFAULT = "en"
+LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[\w-]+)?)\)")
+HEADING = re.compile(r"^(#{2,6})\s.*?\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
+
+
+def fingerprint(path: Path) -> str:
+    """A short fingerprint of a page's exact text."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def _structure(page: Page):
+    headings = [(len(level), anchor) for level, anchor in HEADING.findall(page.body)]
+    links = sorted(set(LINK.findall(page.body)))
+    return headings, links
+
+
+def compare(english: Page, translation: Page) -> list[str]:
+    """How a translation's structure differs from its English page."""
+    problems = []
+    (en_heads, en_links), (tr_heads, tr_links) = _structure(english), _structure(translation)
+    where = f"{rel(translation.path)}:{translation.body_line}"
+    if [h for _, h in en_heads] != [h for _, h in tr_heads]:
+        missing = [h for _, h in en_heads if h not in {x for _, x in tr_heads}]
+        extra = [h for _, h in tr_heads if h not in {x for _, x in en_heads}]
+        detail = "; ".join(filter(None, [missing and f"missing {missing}", extra and f"not in English {extra}"]))
+        problems.append(f"{where}: section ids differ from {rel(english.path)}: {detail or 'same ids, different order'}")
+    elif en_heads != tr_heads:
+        problems.append(f"{where}: heading levels differ from {rel(english.path)}")
+    if en_links != tr_links:
+        missing = sorted(set(en_links) - set(tr_links))
+        extra = sorted(set(tr_links) - set(en_links))
+        detail = "; ".join(filter(None, [missing and f"missing {missing}", extra and f"not in English {extra}"]))
+        problems.append(f"{where}: links differ from {rel(english.path)}: {detail}")
+    return problems
+
+
+def pairs(lang: str, docs: Path = DOCS):
+    """(English page path, translation path) for every English page."""
+    for english in sorted((docs / DEFAULT).rglob("*.md")):
+        yield english, docs / lang / english.relative_to(docs / DEFAULT)
+
+
+def check(langs: list[str], docs: Path = DOCS) -> list[str]:
+    problems = []
+    for lang in langs:
+        for english, translated in pairs(lang, docs):
+            if translated.is_file():
+                problems += compare(read_page(english), read_page(translated))
+            else:
+                problems.append(f"{rel(translated)}: missing: translate {rel(english)}")
+    return problems
+
+
+def status(langs: list[str], docs: Path = DOCS) -> list[str]:
+    """Missing and outdated translations."""
+    problems = []
+    for lang in langs:
+        for english, translated in pairs(lang, docs):
+            if not translated.is_file():
+                problems.append(f"{rel(translated)}: missing: translate {rel(english)}")
+                continue
+            recorded = read_page(translated).meta.get("translation_of")
+            if recorded != fingerprint(english):
+                problems.append(f"{rel(translated)}: outdated: {rel(english)} changed after this translation was "
+                                f"last brought up to date. Update it, then run: scripts/translations.py mark {lang} "
+                                f"{english.relative_to(docs / DEFAULT).as_posix()}")
+    return problems
+
+
+def mark(lang: str, names: list[str], docs: Path = DOCS) -> None:
+    for name in names:
+        english, translated = docs / DEFAULT / name, docs / lang / name
+        text = translated.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(text)
+        if not match:
+            raise SystemExit(f"{rel(translated)}: no front matter to record the translation in")
+        head = re.sub(r"^translation_of:.*\n", "", match.group(1) + "\n", flags=re.M)
+        head += f"translation_of: {fingerprint(english)}  # fingerprint of {DEFAULT}/{name} when last translated\n"
+        translated.write_text(f"---\n{head}---\n" + text[match.end():], encoding="utf-8")
+        print(f"{rel(translated)}: marked up to date with {rel(english)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="structure of every translation matches English")
+    st = sub.add_parser("status", help="missing and outdated translations")
+    st.add_argument("lang", nargs="?")
+    mk = sub.add_parser("mark", help="record that translations are up to date")
+    mk.add_argument("lang")
+    mk.add_argument("pages", nargs="+", help="page file names, e.g. first-meeting.md")
+    args = parser.parse_args()
+    others = [lang for lang in languages() if lang != DEFAULT]
+    if args.command == "mark":
+        mark(args.lang, args.pages)
+        return 0
+    if args.command == "status" and args.lang:
+        others = [args.lang]
+    problems = check(others) if args.command == "check" else status(others)
+    print("\n".join(problems) or f"{args.command}: every translation is fine ({', '.join(others)})")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
