@@ -67,3 +67,60 @@ def site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A throw-away copy of the project to break on purpose."""
     return copy_project(tmp_path / "project")
+
+
+# --- the browser tier -------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+    # Chromium phones home at start-up; this machine (and a reader's privacy) wants none of it.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+def chromium_path() -> str:
+    """Debian's Chromium. Missing: an error in CI, a skip (saying what to install) elsewhere."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    message = "Chromium is not installed: run scripts/test.sh as root, or `sudo apt-get install chromium`"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium (Playwright cannot download one here)."""
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a background thread; returns (server, base URL)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served over HTTP on 127.0.0.1."""
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as a URL path: '', 'first-meeting/', 'es/', '404.html', …"""
+    paths = ["" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]
+    return sorted(paths) + sorted(p.relative_to(site).as_posix() for p in site.rglob("404.html"))

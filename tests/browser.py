@@ -1,0 +1,69 @@
+"""What a person meets in a real browser, as small checks the browser tests share.
+Each returns a list of problems naming the page (empty when all is well)."""
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+_AXE = Axe()
+
+
+def axe_violations(page, exclude: list[str] | None = None) -> list[str]:
+    """axe-core's WCAG A/AA violations on the page, one line per failing element."""
+    context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+    results = _AXE.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{page.url}: {v['id']} ({v['impact']}): {v['help']}: {node['target']}"
+            for v in results.response["violations"] for node in v["nodes"]]
+
+
+def sideways_scroll(page) -> list[str]:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.viewport_size["width"]
+    return [f"{page.url}: scrolls sideways: content is {width}px wide on a {viewport}px screen"] if width > viewport else []
+
+
+SMALL_TEXT_JS = """() => [...document.querySelectorAll('.md-content p, .md-content li')]
+    .filter(e => e.offsetParent !== null && e.textContent.trim().length > 0)
+    .map(e => [e.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(e).fontSize)])
+    .filter(([, size]) => size < 16)"""
+
+
+def small_body_text(page) -> list[str]:
+    return [f"{page.url}: body text at {size}px (under 16px): {text!r}" for text, size in page.evaluate(SMALL_TEXT_JS)]
+
+
+FOCUS_JS = """() => {
+  let e = document.activeElement;
+  if (!e || e === document.body) return null;
+  // A visually hidden control (Material's colour-scheme radio) shows focus on the
+  // label drawn right after it.
+  const next = e.nextElementSibling;
+  if (parseFloat(getComputedStyle(e).opacity) === 0 && next && next.tagName === 'LABEL') e = next;
+  const s = getComputedStyle(e);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  const ring = s.boxShadow && s.boxShadow !== 'none';
+  const line = s.textDecorationLine && s.textDecorationLine.includes('underline');
+  return {name: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40),
+          visible: outline || ring || line};
+}"""
+
+
+def invisible_focus(page, presses: int = 15) -> list[str]:
+    """Tab through the first elements of the page; each focused one must show it."""
+    problems = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_JS)
+        if focused and not focused["visible"]:
+            problems.append(f"{page.url}: focus is not visible on {focused['name']!r}")
+    return problems
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the site's search with the keyboard; the result links, best first."""
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(300)  # let the list settle
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

@@ -1,0 +1,131 @@
+"""Every page reads plainly, uses respectful words, paraphrases the Steps, has the
+shape a reader expects, and types no phone number. Each check is shown to catch a
+bad sample, naming the file and line."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import check_content
+from pages import languages, pages, read_page
+
+ALL_PAGES = [p for lang in languages() for p in pages(lang)]
+TODAY = dt.date.today()
+NUMBERS = check_content.known_numbers()
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: f"{p.lang}/{p.slug}")
+def test_page_passes_every_content_check(page):
+    assert check_content.check(page, NUMBERS, TODAY) == []
+
+
+# --- bad samples ----------------------------------------------------------------
+
+GOOD_BODY = """
+# A sample page
+
+!!! abstract "{summary}"
+
+    - One short point.
+
+{text}
+
+## Sources {{#sources}}
+
+- A source. <https://example.org/>
+"""
+PLAIN_EN = "You can go to a meeting. You do not have to talk. Most people sit and listen. " * 20
+PLAIN_ES = "Usted puede ir a una reunión. No tiene que hablar. Casi todos se sientan y escuchan. " * 20
+
+
+def sample(tmp_path: Path, lang: str, text: str, reviewed: str = str(TODAY), body: str = GOOD_BODY):
+    path = tmp_path / lang / "sample.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    summary = {"en": "In short", "es": "En resumen"}[lang]
+    path.write_text(f"---\ntitle: Sample\ndescription: A sample.\nreviewed: {reviewed}\n---\n"
+                    + body.format(summary=summary, text=text), encoding="utf-8")
+    return read_page(path)
+
+
+def problems(page):
+    return check_content.check(page, NUMBERS, TODAY)
+
+
+def test_plain_samples_pass(tmp_path):
+    assert problems(sample(tmp_path, "en", PLAIN_EN)) == []
+    assert problems(sample(tmp_path, "es", PLAIN_ES)) == []
+
+
+def test_hard_english_fails_reading_level(tmp_path):
+    hard = ("Contemporary epidemiological investigations demonstrate considerable heterogeneity regarding "
+            "the effectiveness of community-based mutual-assistance organisations, notwithstanding "
+            "methodological limitations inherent in observational longitudinal designs. ") * 12
+    found = problems(sample(tmp_path, "en", hard))
+    assert any("sample.md:1: reading level: Flesch-Kincaid grade" in p for p in found), found
+
+
+def test_hard_spanish_fails_reading_level(tmp_path):
+    hard = ("Las investigaciones epidemiológicas contemporáneas demuestran una considerable heterogeneidad "
+            "respecto de la efectividad de las organizaciones comunitarias de ayuda mutua, independientemente "
+            "de las limitaciones metodológicas inherentes a los diseños observacionales longitudinales. ") * 12
+    found = problems(sample(tmp_path, "es", hard))
+    assert any("reading level: Fernandez-Huerta" in p for p in found), found
+
+
+def test_stigmatising_word_fails_with_its_line(tmp_path):
+    page = sample(tmp_path, "en", PLAIN_EN + "\n\nEvery addict should stay clean.\n")
+    found = problems(page)
+    line = page.body_line + page.body.count("\n", 0, page.body.index("Every addict"))
+    assert any(f"sample.md:{line}: stigmatising word 'addict'" in p for p in found), found
+    assert any("stigmatising word 'clean'" in p for p in found), found
+
+
+def test_spanish_stigmatising_word_fails(tmp_path):
+    found = problems(sample(tmp_path, "es", PLAIN_ES + "\n\nEl adicto sigue limpio.\n"))
+    assert any("stigmatising word 'adicto'" in p for p in found), found
+    assert any("stigmatising word 'limpio'" in p for p in found), found
+
+
+def test_members_own_words_in_quotation_marks_are_allowed(tmp_path):
+    quoted_en = PLAIN_EN + '\n\nSome members say "I am an alcoholic" at meetings. Alcoholics Anonymous began in 1935.\n'
+    quoted_es = PLAIN_ES + "\n\nAlgunos dicen «soy alcohólico». Alcohólicos Anónimos empezó en 1935.\n"
+    assert problems(sample(tmp_path, "en", quoted_en)) == []
+    assert problems(sample(tmp_path, "es", quoted_es)) == []
+    unquoted = problems(sample(tmp_path, "en", PLAIN_EN + "\n\nAn alcoholic may come.\n"))
+    assert any("stigmatising word 'alcoholic'" in p for p in unquoted), unquoted
+
+
+def test_official_step_wording_fails(tmp_path):
+    found = problems(sample(tmp_path, "en", PLAIN_EN + "\n\nWe were powerless over\nalcohol.\n"))
+    assert any("official fellowship wording 'powerless over alcohol'" in p for p in found), found
+    found = problems(sample(tmp_path, "es", PLAIN_ES + "\n\nAdmitimos que éramos impotentes ante el alcohol.\n"))
+    assert any("official fellowship wording" in p for p in found), found
+
+
+def test_typed_phone_numbers_fail(tmp_path):
+    found = problems(sample(tmp_path, "en", PLAIN_EN + "\n\nCall 1-800-662-4357 or 988 now.\n"))
+    assert any("phone number '1-800-662-4357'" in p for p in found), found
+    assert any("help-line number '988'" in p for p in found), found
+
+
+def test_numbers_that_are_not_phone_numbers_pass(tmp_path):
+    text = PLAIN_EN + "\n\nA review of 10,000 adults in 2020. See <https://988lifeline.org/>.\n"
+    assert problems(sample(tmp_path, "en", text)) == []
+
+
+def test_page_shape_faults_fail(tmp_path):
+    old = str(TODAY - dt.timedelta(days=800))
+    found = problems(sample(tmp_path, "en", "Too short.", reviewed=old,
+                            body="\n# Sample\n\n{text}\n"))
+    assert any("no summary box" in p for p in found), found
+    assert any("more than 12 months ago" in p for p in found), found
+    assert any("no Sources section" in p for p in found), found
+    assert any("words of prose: a content page needs at least 300" in p for p in found), found
+
+
+def test_sources_without_https_link_fail(tmp_path):
+    body = GOOD_BODY.replace("<https://example.org/>", "A book on my shelf.")
+    found = problems(sample(tmp_path, "en", PLAIN_EN, body=body))
+    assert any("the Sources section has no https:// link" in p for p in found), found

@@ -1,0 +1,21 @@
+"""Screenshots for a person to look at after a test run: build/screenshots/ (not committed)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+OUT = ROOT / "build" / "screenshots"
+SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", ["", "first-meeting/", "es/", "es/first-meeting/"])
+def test_screenshot(page, base_url, path, size):
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(SIZES[size])
+    page.goto(base_url + path)
+    name = (path.strip("/").replace("/", "-") or "home").replace("es", "es", 1)
+    target = OUT / f"{name if path else 'en-home'}-{size}.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 1000

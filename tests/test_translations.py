@@ -1,0 +1,57 @@
+"""Every page exists in every language with the same structure, and every
+translation is up to date with its English page."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import translations
+from pages import languages
+
+OTHERS = [lang for lang in languages() if lang != translations.DEFAULT]
+
+
+def test_every_translation_has_the_structure_of_its_english_page():
+    assert translations.check(OTHERS) == []
+
+
+def test_every_translation_is_up_to_date():
+    assert translations.status(OTHERS) == []
+
+
+@pytest.fixture
+def docs(tmp_path):
+    return shutil.copytree(translations.DOCS, tmp_path / "docs")
+
+
+def test_missing_section_id_is_caught(docs):
+    page = docs / "es" / "first-meeting.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{#what-to-bring}", "{#que-llevar}"), encoding="utf-8")
+    found = translations.check(["es"], docs)
+    assert any("es/first-meeting.md" in p and "missing ['what-to-bring']" in p
+               and "not in English ['que-llevar']" in p for p in found), found
+
+
+def test_missing_link_is_caught(docs):
+    page = docs / "es" / "families.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("](get-help-now.md)", "](index.md)"), encoding="utf-8")
+    found = translations.check(["es"], docs)
+    assert any("es/families.md" in p and "links differ" in p and "get-help-now.md" in p for p in found), found
+
+
+def test_missing_translation_is_caught(docs):
+    (docs / "es" / "about.md").unlink()
+    assert any(p.endswith("es/about.md: missing: translate docs/en/about.md") or "es/about.md: missing" in p
+               for p in translations.check(["es"], docs))
+    assert any("es/about.md: missing" in p for p in translations.status(["es"], docs))
+
+
+def test_english_change_makes_translation_outdated_until_marked(docs):
+    assert translations.status(["es"], docs) == []
+    english = docs / "en" / "first-meeting.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOne new sentence.\n", encoding="utf-8")
+    found = translations.status(["es"], docs)
+    assert len(found) == 1 and "es/first-meeting.md: outdated" in found[0] and "en/first-meeting.md" in found[0], found
+    translations.mark("es", ["first-meeting.md"], docs)
+    assert translations.status(["es"], docs) == []
