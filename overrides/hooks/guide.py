@@ -3,6 +3,7 @@
 - on_config: every page exists in every language; load and check the data files.
 - on_page_markdown: check front matter; expand shortcodes (<!-- glossary -->, ...).
 - on_page_content: no id used twice on one page.
+- on_post_build: each language keeps its own 404 page (/404.html, /es/404.html).
 
 Kept small on purpose: another engine may replace MkDocs one day. The data logic lives
 in scripts/guide_data.py and the Markdown it renders in scripts/shortcodes.py, which the
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -93,3 +95,22 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"{source_name(page)}: these ids are used more than once on the page, "
                           f"so links to them are ambiguous: {', '.join(twice)}")
     return html
+
+
+def on_post_build(config):
+    """mkdocs-static-i18n builds every language into one folder, so each build's
+    404.html overwrites the last. Move each language's 404 page to its own folder,
+    and put the default language's back at the root."""
+    site = Path(config.site_dir)
+    languages = config.plugins["i18n"].config.languages
+    lang = config.theme["language"]
+    default = next(language.locale for language in languages if language.default)
+    saved = site / ".404-default.html"
+    if lang == default:
+        shutil.copy2(site / "404.html", saved)
+    elif saved.is_file():
+        (site / lang).mkdir(exist_ok=True)
+        shutil.move(site / "404.html", site / lang / "404.html")
+        shutil.copy2(saved, site / "404.html")
+        if lang == [language.locale for language in languages if language.build][-1]:
+            saved.unlink()

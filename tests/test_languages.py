@@ -1,0 +1,156 @@
+"""Each language is a whole site: search in the reader's language, a language menu that
+keeps the section, hreflang and canonical links, and a 404 page in every language."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from browser import search
+from conftest import ROOT, site_pages
+
+
+# --- search in the reader's language ----------------------------------------------------
+
+def _results(page, base_url, prefix, query):
+    page.goto(base_url + prefix)
+    return [url.removeprefix(base_url) for url in search(page, query)]
+
+
+@pytest.mark.parametrize("query", ["reunión", "padrino", "familia", "Al-Anon"])
+def test_spanish_search_returns_spanish_pages_only(page, base_url, query):
+    results = _results(page, base_url, "es/", query)
+    assert results and all(url.startswith("es/") for url in results), results
+
+
+@pytest.mark.parametrize("query", ["meeting", "sponsor", "Al-Anon"])
+def test_english_search_returns_english_pages_only(page, base_url, query):
+    results = _results(page, base_url, "", query)
+    assert results and not any(url.startswith("es/") for url in results), results
+
+
+@pytest.mark.parametrize("typed, word", [("reunion", "reunión"), ("REUNIÓN", "reunión"), ("adiccion", "adicción"),
+                                         ("padrinos", "padrino")])
+def test_spanish_search_ignores_accents_case_and_plurals(page, base_url, typed, word):
+    results = _results(page, base_url, "es/", typed)
+    assert results, f"{typed!r} found nothing"
+    page.goto(base_url + results[0])
+    assert word in page.inner_text("article").lower(), f"{typed!r}: first result {results[0]} lacks {word!r}"
+
+
+def test_search_highlights_are_not_nested(page, base_url):
+    page.goto(base_url + "es/")
+    search(page, "padrinos")
+    assert page.locator(".md-search-result mark mark").count() == 0
+
+
+# --- the language menu keeps the section -------------------------------------------------
+
+@pytest.mark.parametrize("start, language, expected", [
+    ("first-meeting/#what-to-bring", "es", "es/first-meeting/#what-to-bring"),
+    ("es/families/#what-helps", "en", "families/#what-helps"),
+])
+def test_language_menu_keeps_the_section(page, base_url, start, language, expected):
+    page.goto(base_url + start)
+    page.click(".md-header__option .md-select > button")
+    page.click(f"a.md-select__link[hreflang={language}]")
+    page.wait_for_url(base_url + expected)
+
+
+# --- hreflang and canonical ---------------------------------------------------------------
+
+def test_every_page_has_canonical_and_absolute_hreflang_links(site, languages):
+    site_url = "http://127.0.0.1:8000/"   # the build's default SITE_URL
+    for path in site_pages(site):
+        if path.endswith("404.html"):
+            continue
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+        assert canonical == [site_url + path], f"{path}: canonical {canonical}"
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+        assert set(alternates) == set(languages) | {"x-default"}, f"{path}: hreflang {alternates}"
+        assert all(url.startswith(site_url) for url in alternates.values()), alternates
+        english = site_url + path.removeprefix("es/")
+        assert alternates["x-default"] == alternates["en"] == english
+        assert alternates["es"] == site_url + "es/" + path.removeprefix("es/")
+
+
+# --- 404 in every language, from a server that behaves like a static host ---------------
+
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves files; a missing path gets the 404.html of its language folder, with
+    status 404 (what Cloudflare Pages does, and nginx/Netlify with the README's settings)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        first = self.path.lstrip("/").split("/")[0]
+        page = Path(self.directory) / first / "404.html"
+        body = (page if page.is_file() else Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def static_host(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path, heading, home", [
+    ("no-such-page/", "Page not found", "/"),
+    ("es/pimera-reunion/", "Página no encontrada", "/es/"),
+])
+def test_mistyped_address_gets_the_404_page_of_its_language(page, static_host, path, heading, home):
+    response = page.goto(static_host + path)
+    assert response.status == 404
+    assert page.inner_text("h1") == heading
+    assert page.locator(f'.md-content a[href="{home}"]').count() == 1, "a link home"
+    page.keyboard.press("/")
+    page.keyboard.type("padrino" if home == "/es/" else "sponsor")
+    page.wait_for_selector(".md-search-result__item")
+
+
+# --- search with `mkdocs serve` -------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_search_works_with_mkdocs_serve(page, tmp_path):
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(120):
+            try:
+                page.goto(url + "es/")
+                break
+            except Exception:
+                time.sleep(0.5)
+        results = search(page, "reunion")
+        assert results and all("/es/" in r for r in results), results
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
