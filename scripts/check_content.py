@@ -9,7 +9,9 @@ Each problem is printed as "file:line: what is wrong". Checks:
   words      no stigmatising word in our own voice; members' labels only in quotation marks
   wording    no official wording of the Twelve Steps or Twelve Traditions
   page       "In short" box; `reviewed` within 12 months; a Sources section with an
-             https link; at least 300 words of prose (home, glossary, handouts aside)
+             https link; at least 300 words of prose (home, glossary, handouts aside).
+             A printable handout (template: handout.html) is short by design and links
+             to its full page: it needs only `reviewed` and its `page`.
   numbers    no phone number typed in a page (they live in docs/data/helplines.yml)
 Exit status 1 when anything is wrong.
 """
@@ -121,13 +123,17 @@ def check_official_wording(page: Page) -> list[str]:
 
 def check_page(page: Page, today: dt.date) -> list[str]:
     problems = [f"{page.path}:1: {error}" for error in page.errors]
-    title = IN_SHORT.get(page.lang)
-    if title and not re.search(rf'^!!! \w+ "{re.escape(title)}"', page.body, re.M):
-        problems.append(f"{page.path}:{page.body_line}: no summary box: start the page with !!! abstract \"{title}\"")
     reviewed = page.meta.get("reviewed")
     if isinstance(reviewed, dt.date) and (today - reviewed).days > 366:
         problems.append(f"{page.path}:1: 'reviewed' is {reviewed}, more than 12 months ago: check the page's facts "
                         "and sources, then update the date")
+    if page.meta.get("template") == "handout.html":
+        if not (page.path.parent.parent / str(page.meta.get("page"))).is_file():
+            problems.append(f"{page.path}:1: a handout needs 'page': the page it summarises, e.g. first-meeting.md")
+        return problems
+    title = IN_SHORT.get(page.lang)
+    if title and not re.search(rf'^!!! \w+ "{re.escape(title)}"', page.body, re.M):
+        problems.append(f"{page.path}:{page.body_line}: no summary box: start the page with !!! abstract \"{title}\"")
     sources = re.search(r"^##\s+.*\{#sources\}\s*$", page.body, re.M)
     if not sources:
         problems.append(f"{page.path}:{page.line_of(len(page.body))}: no Sources section: end with '## Sources {{#sources}}'")

@@ -69,6 +69,15 @@ def languages() -> list[str]:
     return sorted(langs, key=lambda lang: lang != "en")
 
 
+def site_languages() -> list[tuple[str, str]]:
+    """(locale, URL prefix) of each language mkdocs.yml builds, the default first: [("en", ""), ("es", "es/")]."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # !ENV as text
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    built = [lang for lang in plugin["languages"] if lang.get("build", "true") == "true"]
+    built.sort(key=lambda lang: lang.get("default") != "true")
+    return [(lang["locale"], "" if lang.get("default") == "true" else lang["locale"] + "/") for lang in built]
+
+
 def pages(lang: str) -> list[Page]:
     return [read_page(p) for p in sorted((DOCS / lang).rglob("*.md"))]
 

@@ -2,6 +2,8 @@
 
 A shortcode is an HTML comment alone on a line, such as <!-- glossary -->. Each one is
 rendered from a data file in the page's language; an unknown one stops the build.
+Slots (<!-- handouts -->, <!-- offline -->) stay as they are: the template fills them
+in (overrides/partials/slots.html), because their links differ online and offline.
 """
 from __future__ import annotations
 
@@ -39,12 +41,24 @@ def helplines(lang: str, extra: dict, src: str) -> str:
     return "\n".join(parts)
 
 
-def handouts(lang: str, extra: dict, src: str) -> str:
-    """The list of handouts, each linked to the page it comes from."""
-    return "\n".join(f"- [{item['title'][lang]}]({item['page']})" for item in extra["handouts"]) + "\n"
+def urgent_lines(lang: str, extra: dict, src: str) -> str:
+    """The help lines of the urgent-help box for this language, as a short list."""
+    ui = extra["ui"]
+    rows = []
+    for country in extra["helplines"]:
+        for line in country["lines"]:
+            if lang in (line.get("urgent_box") or []):
+                how = f"{ui['call']} **{line['call']}**" if line.get("call") else f"{ui['text']} **{line['text']}**"
+                rows.append(f"- **{line['name'][lang]}** ({country['name'][lang]}): {how}. {line['for'][lang]}")
+    return "\n".join(rows) + f"\n\n{ui['urgent_outside']}\n"
 
 
-RENDERERS = {"glossary": glossary, "handouts": handouts, "helplines": helplines}
+def slot(name: str):
+    return lambda lang, extra, src: f"<!-- {name} -->"
+
+
+RENDERERS = {"glossary": glossary, "helplines": helplines, "urgent-lines": urgent_lines,
+             "handouts": slot("handouts"), "offline": slot("offline")}
 NAMES = sorted(RENDERERS)
 
 

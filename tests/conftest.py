@@ -14,6 +14,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import chromium  # noqa: E402
+from pages import site_languages  # noqa: E402
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 
 
@@ -37,21 +40,15 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def i18n_languages() -> list[dict]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # !ENV tags as plain values
-    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return [lang for lang in plugin["languages"] if lang.get("build", "true") == "true"]
-
-
 @pytest.fixture(scope="session")
 def languages() -> list[str]:
-    return [lang["locale"] for lang in i18n_languages()]
+    return [locale for locale, _ in site_languages()]
 
 
 @pytest.fixture(scope="session")
 def prefixes() -> list[str]:
     """URL prefix of each language: '' for the default, 'es/' for Spanish."""
-    return ["" if lang.get("default") == "true" else f"{lang['locale']}/" for lang in i18n_languages()]
+    return [prefix for _, prefix in site_languages()]
 
 
 @pytest.fixture(scope="session")
@@ -71,16 +68,9 @@ def project(tmp_path) -> Path:
 
 # --- the browser tier -------------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-    # Chromium phones home at start-up; this machine (and a reader's privacy) wants none of it.
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-]
-
-
 def chromium_path() -> str:
     """Debian's Chromium. Missing: an error in CI, a skip (saying what to install) elsewhere."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium.path()
     if path:
         return path
     message = "Chromium is not installed: run scripts/test.sh as root, or `sudo apt-get install chromium`"
@@ -92,30 +82,13 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright launches Debian's Chromium (Playwright cannot download one here)."""
-    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
-
-
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    """Serve a folder on 127.0.0.1 (a free port) in a background thread; returns (server, base URL)."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": chromium.FLAGS}
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
     """The built site, served over HTTP on 127.0.0.1."""
-    server, url = serve(site)
+    server, url = chromium.serve(site)
     yield url
     server.shutdown()
 

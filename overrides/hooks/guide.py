@@ -1,6 +1,7 @@
 """MkDocs hook for the guide: small functions, each doing one thing.
 
-- on_config: every page exists in every language; load and check the data files.
+- on_config: every page exists in every language; load and check the data files;
+  offline, use our copy of the iframe-worker shim instead of Material's CDN one.
 - on_page_markdown: check front matter; expand shortcodes (<!-- glossary -->, ...).
 - on_page_content: no id used twice on one page.
 - on_post_build: each language keeps its own 404 page (/404.html, /es/404.html).
@@ -42,7 +43,16 @@ def on_config(config):
         config.extra["handouts"] = guide_data.load_handouts(langs, Path(config.docs_dir))
     except guide_data.DataError as err:
         raise PluginError(str(err)) from None
+    if config.extra.get("offline"):
+        use_local_polyfills(config)
     return config
+
+
+def use_local_polyfills(config) -> None:
+    """Material's offline plugin loads its file:// worker shim from a CDN, which fails
+    with no internet (and would be a third-party request): use the vendored copy."""
+    polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
+    config.extra["polyfills"] = polyfills + ["assets/javascripts/iframe-worker-shim.js"]
 
 
 def check_every_page_translated(docs: Path, langs: list[str]) -> None:

@@ -1,5 +1,7 @@
 /*
  * Search in the reader's language: a thin wrapper around Material's search worker.
+ * Runs as a real worker, or (offline, from file://) inside the iframe-worker shim,
+ * where importScripts is asynchronous and self.location is the page's.
  *
  * overrides/main.html points Material at this file, with the page's language in the
  * URL's #fragment (not the query string: the offline shim appends one):
@@ -14,7 +16,8 @@
  */
 "use strict";
 
-const params = new URLSearchParams(self.location.hash.slice(1));
+const source = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+const params = new URLSearchParams(source.split("#")[1] || "");
 const LANG = params.get("lang") || "en";
 const PREFIX = params.get("prefix") || "";
 const OTHERS = (params.get("others") || "").split(",").filter(Boolean);
@@ -83,7 +86,15 @@ function inLanguage(doc) {
     : !OTHERS.some(prefix => doc.location.startsWith(prefix));
 }
 
+let ready = false;
+const waiting = [];
+
 addEventListener("message", event => {
+  if (!ready) {                      // Material's worker is still loading (offline): hold it
+    event.stopImmediatePropagation();
+    waiting.push(event.data);
+    return;
+  }
   const message = event.data;
   if (message.type === SETUP) {
     const { config } = message.data;
@@ -96,16 +107,22 @@ addEventListener("message", event => {
   }
 });
 
-importScripts(params.get("worker"));
-
 /* After Material's worker has loaded lunr: add the keys to every index it builds. */
-self.lunr.Pipeline.registerFunction(addKeys, "i18nKeys");
-const add = self.lunr.Builder.prototype.add;
-self.lunr.Builder.prototype.add = function (doc, attributes) {
-  if (!this.pipeline._stack.includes(addKeys)) this.pipeline.add(addKeys);
-  return add.call(this, doc, attributes);
-};
-const query = self.lunr.Index.prototype.query;
-self.lunr.Index.prototype.query = function (fn) {
-  return dedupeMatches(query.call(this, fn));
-};
+function wrapLunr() {
+  self.lunr.Pipeline.registerFunction(addKeys, "i18nKeys");
+  const add = self.lunr.Builder.prototype.add;
+  self.lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.pipeline._stack.includes(addKeys)) this.pipeline.add(addKeys);
+    return add.call(this, doc, attributes);
+  };
+  const query = self.lunr.Index.prototype.query;
+  self.lunr.Index.prototype.query = function (fn) {
+    return dedupeMatches(query.call(this, fn));
+  };
+}
+
+Promise.resolve(importScripts(new URL(params.get("worker"), source).href)).then(() => {
+  wrapLunr();
+  ready = true;
+  for (const data of waiting.splice(0)) dispatchEvent(new MessageEvent("message", { data }));
+});

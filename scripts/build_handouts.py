@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Print every handout, in every language, to PDF (US Letter and A4), with Chromium.
+
+    python scripts/build_handouts.py [--site site]
+
+Run after `mkdocs build`. For each handout of docs/data/handouts.yml and each language,
+opens <site>/<lang>/handouts/<id>/ over a local server, puts in the QR code of the
+handout's page (its published address in that language), and writes
+<site>/<lang>/handouts/<id>-letter.pdf and <id>-a4.pdf. Stops with an error if a
+handout does not fit on one or two pages.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import segno
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import chromium  # noqa: E402
+import guide_data  # noqa: E402
+from pages import ROOT, site_languages  # noqa: E402
+
+SIZES = {"letter": "Letter", "a4": "A4"}
+MARGIN = {"top": "14mm", "bottom": "14mm", "left": "16mm", "right": "16mm"}
+MAX_PAGES = 2
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, border=2, omitsize=True)
+
+
+def build(site: Path) -> list[Path]:
+    langs = site_languages()
+    handouts = guide_data.load_handouts([locale for locale, _ in langs], ROOT / "docs")
+    written = []
+    server, base = chromium.serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = chromium.launch(playwright)
+            page = browser.new_page()
+            page.emulate_media(media="print")
+            for locale, prefix in langs:
+                for item in handouts:
+                    page.goto(f"{base}{prefix}handouts/{item['id']}/", wait_until="load")
+                    url = page.get_attribute(".handout-qr", "data-url")
+                    page.eval_on_selector(".handout-qr", "(el, svg) => { el.innerHTML = svg; "
+                                          "const s = el.querySelector('svg'); s.setAttribute('role', 'img'); "
+                                          "s.setAttribute('aria-label', el.dataset.url); }", qr_svg(url))
+                    for size, paper in SIZES.items():
+                        out = site / f"{prefix}handouts" / f"{item['id']}-{size}.pdf"
+                        page.pdf(path=str(out), format=paper, margin=MARGIN, print_background=True)
+                        pages = len(PdfReader(out).pages)
+                        if pages > MAX_PAGES:
+                            raise SystemExit(f"docs/{locale}/handouts/{item['id']}.md: the {paper} PDF has {pages} pages; "
+                                             f"a handout must fit on {MAX_PAGES}. Shorten it.")
+                        written.append(out)
+            browser.close()
+    finally:
+        server.shutdown()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    written = build(args.site)
+    for pdf in written:
+        print(f"{pdf.relative_to(args.site)}: {len(PdfReader(pdf).pages)} page(s), {pdf.stat().st_size / 1024:.0f} KB")
+    print(f"{len(written)} PDFs in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Build the offline edition: the whole site, every language, in one zip that works
+from file:// with no internet (navigation, language menu, search, handout PDFs).
+
+    python scripts/build_offline.py [--site site]
+
+Run after `mkdocs build` and scripts/build_handouts.py. Builds the site again with
+OFFLINE=true (Material's offline plugin: .html links, search without a server, our copy
+of the worker shim), adds the handout PDFs, and writes
+<site>/downloads/12-step-recovery-guide-offline.zip (a folder 12-step-recovery-guide/ inside).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import ROOT  # noqa: E402
+
+ZIP_NAME = "12-step-recovery-guide-offline.zip"
+FOLDER = "12-step-recovery-guide"
+
+
+def build_offline(site: Path, out_zip: Path) -> Path:
+    with tempfile.TemporaryDirectory() as tmp:
+        offline = Path(tmp) / FOLDER
+        env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                 "-f", str(ROOT / "mkdocs.yml"), "-d", str(offline)],
+                                env=env, cwd=ROOT, capture_output=True, text=True)
+        if result.returncode:
+            raise SystemExit(f"the offline build failed:\n{result.stdout}{result.stderr}")
+        for pdf in site.rglob("handouts/*.pdf"):
+            target = offline / pdf.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pdf, target)
+        out_zip.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(out_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(offline.rglob("*")):
+                if path.is_file() and not path.name.endswith(".map"):
+                    archive.write(path, path.relative_to(offline.parent).as_posix())
+    return out_zip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    out = build_offline(args.site, args.site / "downloads" / ZIP_NAME)
+    print(f"{out.relative_to(args.site)}: {out.stat().st_size / 1024 / 1024:.1f} MB in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
