@@ -53,10 +53,16 @@ def prefixes() -> list[str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with --strict."""
+    """The real production site, built once per test run as scripts/build.sh builds it:
+    mkdocs build --strict, then the handout PDFs, then the offline zip."""
+    import build_handouts
+    import build_offline
+
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    build_handouts.build(out)
+    build_offline.build_offline(out, out / "downloads" / build_offline.ZIP_NAME)
     return out
 
 

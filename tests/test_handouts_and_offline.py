@@ -1,0 +1,133 @@
+"""Printable handouts in every language, clean printing of any page, and the offline
+edition working from file:// with no internet."""
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from urllib.parse import urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+import build_offline
+import chromium
+import guide_data
+from conftest import ROOT, site_languages
+
+LANGS = site_languages()
+HANDOUTS = guide_data.load_handouts([locale for locale, _ in LANGS], ROOT / "docs")
+SITE_URL = "http://127.0.0.1:8000/"        # the build's default SITE_URL
+MARKERS = {"en": "Last reviewed", "es": "Última revisión"}   # a phrase only that language prints
+URGENT = {"en": "911", "es": "911"}                          # a line of each language's urgent help
+CASES = [(locale, prefix, item, size) for locale, prefix in LANGS for item in HANDOUTS for size in ("letter", "a4")]
+
+
+@pytest.mark.parametrize("locale, prefix, item, size", CASES,
+                         ids=[f"{c[0]}-{c[2]['id']}-{c[3]}" for c in CASES])
+def test_handout_pdf(site, locale, prefix, item, size):
+    pdf = site / f"{prefix}handouts/{item['id']}-{size}.pdf"
+    assert pdf.is_file(), f"{pdf} was not built"
+    assert pdf.stat().st_size < 300 * 1024, f"{pdf.name} is {pdf.stat().st_size // 1024} KB"
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 2, f"{pdf.name} has {len(reader.pages)} pages"
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert re.sub(r"\s+", " ", item["title"][locale]) in text, "the handout's title"
+    assert MARKERS[locale] in text, f"the text is in {locale}"
+    assert not any(marker in text for lang, marker in MARKERS.items() if lang != locale), "no other language"
+    assert URGENT[locale] in text, "the urgent-help line"
+
+
+@pytest.mark.parametrize("locale, prefix", LANGS)
+def test_handout_qr_code_opens_its_page_in_the_same_language(site, tmp_path, locale, prefix):
+    for item in HANDOUTS:
+        pdf = site / f"{prefix}handouts/{item['id']}-a4.pdf"
+        pages = len(PdfReader(pdf).pages)
+        png = tmp_path / f"{locale}-{item['id']}"
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(pages), "-l", str(pages), str(pdf), str(png)], check=True)
+        image = next(tmp_path.glob(f"{png.name}*.png"))
+        decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout.strip()
+        assert decoded == f"{SITE_URL}{prefix}{item['page'][:-3]}/", f"{pdf.name}: QR code reads {decoded!r}"
+
+
+def test_every_source_page_links_its_handout(site):
+    for locale, prefix in LANGS:
+        for item in HANDOUTS:
+            html = (site / prefix / item["page"][:-3] / "index.html").read_text(encoding="utf-8")
+            assert f"handouts/{item['id']}-letter.pdf" in html and f"handouts/{item['id']}-a4.pdf" in html
+            listing = (site / prefix / "handouts/index.html").read_text(encoding="utf-8")
+            assert f"{item['id']}-a4.pdf" in listing
+
+
+# --- printing any page ------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["first-meeting/", "es/families/"])
+def test_printed_page_has_no_navigation_and_no_blank_last_page(page, base_url, tmp_path, path):
+    page.goto(base_url + path)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".md-banner"):
+        assert not page.is_visible(chrome), f"{chrome} shows in print"
+    assert page.is_visible(".guide-print-only"), "the page's address prints"
+    assert page.is_visible(".guide-urgent"), "urgent help prints"
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    last = PdfReader(pdf).pages[-1].extract_text().strip()
+    assert last, "the last printed page is blank"
+
+
+# --- the offline edition ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def offline(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "downloads" / build_offline.ZIP_NAME) as archive:
+        archive.extractall(folder)
+    return folder / build_offline.FOLDER
+
+
+@pytest.fixture
+def file_page(page):
+    """A page that records every request that is not for a local file."""
+    page.outside = []
+    page.on("request", lambda r: urlsplit(r.url).scheme != "file" and page.outside.append(r.url))
+    return page
+
+
+def test_offline_copy_has_every_page_and_pdf(site, offline):
+    for locale, prefix in LANGS:
+        for item in HANDOUTS:
+            assert (offline / f"{prefix}handouts/{item['id']}-letter.pdf").is_file()
+        assert (offline / f"{prefix}first-meeting.html").is_file()
+
+
+def test_offline_navigation_and_language_menu(file_page, offline):
+    page = file_page
+    page.goto((offline / "index.html").as_uri())
+    page.click(".md-sidebar--primary a[href$='first-meeting.html']")
+    assert page.url.endswith("/first-meeting.html")
+    page.goto(page.url + "#what-to-bring")
+    page.click(".md-header__option .md-select > button")
+    page.click("a.md-select__link[hreflang=es]")
+    page.wait_for_url(re.compile(r".*/es/first-meeting\.html#what-to-bring$"))
+    assert page.outside == []
+
+
+@pytest.mark.parametrize("prefix, query, expected", [("", "sponsor", "sponsors-and-home-groups.html"),
+                                                     ("es/", "reunion", None), ("es/", "padrinos", "es/sponsors-and-home-groups.html")])
+def test_offline_search_in_each_language(file_page, offline, prefix, query, expected):
+    page = file_page
+    page.goto((offline / prefix / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    results = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    in_lang = [r for r in results if ("/es/" in r) == (prefix == "es/")]
+    assert in_lang == results, f"results in another language: {results}"
+    if expected:
+        assert any(r.split("?")[0].endswith(expected) for r in results[:3]), results[:3]
+    assert page.outside == []
+
+
+def test_offline_edition_loads_nothing_from_elsewhere(offline):
+    from check_site import check_privacy
+    assert check_privacy(offline) == []
