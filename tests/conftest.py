@@ -54,15 +54,15 @@ def prefixes() -> list[str]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real production site, built once per test run as scripts/build.sh builds it:
-    mkdocs build --strict, then the handout PDFs, then the offline zip."""
-    import build_handouts
-    import build_offline
-
+    mkdocs build --strict, then the handout PDFs, then the offline zip (in their own
+    processes: Playwright's sync API cannot run inside the browser tests' event loop)."""
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    build_handouts.build(out)
-    build_offline.build_offline(out, out / "downloads" / build_offline.ZIP_NAME)
+    for step in ("build_handouts.py", "build_offline.py"):
+        result = subprocess.run([sys.executable, str(ROOT / "scripts" / step), "--site", str(out)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"{step} failed:\n{result.stdout}\n{result.stderr}"
     return out
 
 
