@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Build the production site into site/ (or the folder given): every language, the
-# handout PDFs and the offline zip. Set SITE_URL to the published address first, e.g.
+# Build the production site into site/ (or the folder given): every language, a search
+# index per language, the handout PDFs and the offline zip. Set SITE_URL to the published address first, e.g.
 #   SITE_URL=https://guide.example.org/ scripts/build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +12,6 @@ export NO_MKDOCS_2_WARNING=1
 start=$(date +%s%N)
 .venv/bin/mkdocs build --strict --quiet -d "$site"
 echo "HTML: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+.venv/bin/python scripts/split_search_index.py --site "$site"
 .venv/bin/python scripts/build_handouts.py --site "$site" | tail -1
 .venv/bin/python scripts/build_offline.py --site "$site"

@@ -59,7 +59,7 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    for step in ("build_handouts.py", "build_offline.py"):
+    for step in ("split_search_index.py", "build_handouts.py", "build_offline.py"):
         result = subprocess.run([sys.executable, str(ROOT / "scripts" / step), "--site", str(out)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{step} failed:\n{result.stdout}\n{result.stderr}"

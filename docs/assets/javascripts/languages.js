@@ -1,6 +1,7 @@
 /*
  * Switching language keeps the reader's place, and asks no server for files that
- * do not exist; printing opens collapsed blocks. Loaded in <head>, before Material's bundle.
+ * do not exist; search data loads when the reader opens search, in the page's language
+ * only; printing opens collapsed blocks. Loaded in <head>, before Material's bundle.
  */
 "use strict";
 
@@ -11,17 +12,35 @@ document.addEventListener("click", event => {
   if (link && location.hash) link.hash = location.hash;
 }, true);
 
-/* Material fetches "sitemap.xml" beside every <link rel="alternate"> (a feature for
-   versioned sites). Ours are per-page hreflang links with the published address, so
-   those files never exist, and offline they would be requests to the internet.
-   Answer them here with an empty sitemap; the site's own sitemap still loads. */
+/* The reader opens search: the first focus on the search field. */
+const searchOpened = new Promise(resolve => {
+  document.addEventListener("focusin", function opened(event) {
+    if (event.target.matches && event.target.matches(".md-search__input")) {
+      document.removeEventListener("focusin", opened);
+      resolve();
+    }
+  });
+});
+
+/* Two of Material's requests, answered differently:
+   - "sitemap.xml" beside every <link rel="alternate"> (a feature for versioned sites):
+     ours are per-page hreflang links, so those files never exist (and offline they
+     would be requests to the internet). Answered here with an empty sitemap.
+   - the search index: loaded only when the reader opens search, and only the page's
+     own language (search/search_index.<lang>.json, made by scripts/split_search_index.py;
+     under `mkdocs serve` the file is missing and the index of every language is used). */
 const fetchFromServer = window.fetch.bind(window);
 window.fetch = (resource, options) => {
-  const base = JSON.parse(document.getElementById("__config").textContent).base;
-  const siteMap = new URL("sitemap.xml", new URL(base, location.href)).href;
+  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
   const url = new URL(resource instanceof Request ? resource.url : resource, location.href).href;
-  if (url.endsWith("/sitemap.xml") && url !== siteMap) {
+  if (url.endsWith("/sitemap.xml") && url !== new URL("sitemap.xml", base).href) {
     return Promise.resolve(new Response('<?xml version="1.0"?><urlset/>', { headers: { "Content-Type": "application/xml" } }));
+  }
+  if (url === new URL("search/search_index.json", base).href) {
+    const own = new URL(`search/search_index.${document.documentElement.lang}.json`, base);
+    return searchOpened
+      .then(() => fetchFromServer(own, options))
+      .then(response => (response.ok ? response : fetchFromServer(resource, options)));
   }
   return fetchFromServer(resource, options);
 };

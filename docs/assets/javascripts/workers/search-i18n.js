@@ -89,10 +89,23 @@ function inLanguage(doc) {
 let ready = false;
 const waiting = [];
 
+let loading = null;
+
+/* Material's worker loads with the first message (the index, sent once the reader opens
+   search), so a page that is only read never downloads it. */
+function loadMaterial() {
+  return Promise.resolve(importScripts(new URL(params.get("worker"), source).href)).then(() => {
+    wrapLunr();
+    ready = true;
+    for (const data of waiting.splice(0)) dispatchEvent(new MessageEvent("message", { data }));
+  });
+}
+
 addEventListener("message", event => {
-  if (!ready) {                      // Material's worker is still loading (offline): hold it
+  if (!ready) {                      // Material's worker is not loaded yet: hold the message
     event.stopImmediatePropagation();
     waiting.push(event.data);
+    loading = loading || loadMaterial();
     return;
   }
   const message = event.data;
@@ -120,9 +133,3 @@ function wrapLunr() {
     return dedupeMatches(query.call(this, fn));
   };
 }
-
-Promise.resolve(importScripts(new URL(params.get("worker"), source).href)).then(() => {
-  wrapLunr();
-  ready = true;
-  for (const data of waiting.splice(0)) dispatchEvent(new MessageEvent("message", { data }));
-});
