@@ -2,6 +2,8 @@
 # Build the production site into site/ (or the folder given): every language, a search
 # index per language, the handout PDFs and the offline zip. Set SITE_URL to the published address first, e.g.
 #   SITE_URL=https://guide.example.org/ scripts/build.sh
+# On a host that cannot send headers (GitHub Pages), set CSP_META=1 to put the
+# Content-Security-Policy in every page instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${1:-}" = "--help" ] && { sed -n '2,4p' "$0"; exit 0; }
@@ -13,5 +15,6 @@ start=$(date +%s%N)
 .venv/bin/mkdocs build --strict --quiet -d "$site"
 echo "HTML: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 .venv/bin/python scripts/split_search_index.py --site "$site"
+.venv/bin/python scripts/security_headers.py --site "$site" ${CSP_META:+--meta}
 .venv/bin/python scripts/build_handouts.py --site "$site" | tail -1
 .venv/bin/python scripts/build_offline.py --site "$site"

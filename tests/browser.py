@@ -64,6 +64,6 @@ def search(page, query: str) -> list[str]:
     """Type a query into the site's search with the keyboard; the result links, best first."""
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=10_000)
     page.wait_for_timeout(300)  # let the list settle
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

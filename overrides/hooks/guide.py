@@ -3,7 +3,8 @@
 - on_config: every page exists in every language; load and check the data files;
   offline, use our copy of the iframe-worker shim instead of Material's CDN one.
 - on_page_markdown: check front matter; expand shortcodes (<!-- glossary -->, ...).
-- on_page_content: no id used twice on one page.
+- on_page_content: no id used twice on one page; links to other sites get
+  rel="noopener noreferrer" (they learn nothing of where the reader came from).
 - on_post_build: each language keeps its own 404 page (/404.html, /es/404.html).
 
 Kept small on purpose: another engine may replace MkDocs one day. The data logic lives
@@ -104,7 +105,11 @@ def on_page_content(html, page, config, files):
     if twice:
         raise PluginError(f"{source_name(page)}: these ids are used more than once on the page, "
                           f"so links to them are ambiguous: {', '.join(twice)}")
-    return html
+    return mark_outbound_links(html)
+
+
+def mark_outbound_links(html: str) -> str:
+    return re.sub(r'<a href="(https?://[^"]+)"(?![^>]*\srel=)', r'<a href="\1" rel="noopener noreferrer"', html)
 
 
 def on_post_build(config):

@@ -22,27 +22,45 @@ const searchOpened = new Promise(resolve => {
   });
 });
 
-/* Two of Material's requests, answered differently:
+/* Two of Material's requests (it uses XMLHttpRequest), changed:
    - "sitemap.xml" beside every <link rel="alternate"> (a feature for versioned sites):
-     ours are per-page hreflang links, so those files never exist (and offline they
-     would be requests to the internet). Answered here with an empty sitemap.
-   - the search index: loaded only when the reader opens search, and only the page's
-     own language (search/search_index.<lang>.json, made by scripts/split_search_index.py;
-     under `mkdocs serve` the file is missing and the index of every language is used). */
-const fetchFromServer = window.fetch.bind(window);
-window.fetch = (resource, options) => {
-  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
-  const url = new URL(resource instanceof Request ? resource.url : resource, location.href).href;
-  if (url.endsWith("/sitemap.xml") && url !== new URL("sitemap.xml", base).href) {
-    return Promise.resolve(new Response('<?xml version="1.0"?><urlset/>', { headers: { "Content-Type": "application/xml" } }));
-  }
-  if (url === new URL("search/search_index.json", base).href) {
-    const own = new URL(`search/search_index.${document.documentElement.lang}.json`, base);
-    return searchOpened
-      .then(() => fetchFromServer(own, options))
-      .then(response => (response.ok ? response : fetchFromServer(resource, options)));
-  }
-  return fetchFromServer(resource, options);
+     ours are per-page hreflang links with the published address, so those files never
+     exist (and from a copy of the site they would go to the internet). Not sent: Material
+     is told it failed, and carries on without it.
+   - the search index: sent only when the reader opens search, for the page's own
+     language (search/search_index.<lang>.json, made by scripts/split_search_index.py;
+     where that file is missing, as under `mkdocs serve`, the index of every language). */
+const openRequest = XMLHttpRequest.prototype.open;
+const sendRequest = XMLHttpRequest.prototype.send;
+
+function siteBase() {
+  return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+}
+
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  const base = siteBase();
+  const href = new URL(url, location.href).href;
+  const siteMap = new URL("sitemap.xml", base).href;
+  this.guideIndex = href === new URL("search/search_index.json", base).href ? { method, rest } : null;
+  this.guideSkip = href.endsWith("/sitemap.xml") && href !== siteMap;
+  return openRequest.call(this, method, url, ...rest);
+};
+
+XMLHttpRequest.prototype.send = function (body) {
+  if (this.guideSkip) return setTimeout(() => this.dispatchEvent(new ProgressEvent("error")));
+  if (!this.guideIndex) return sendRequest.call(this, body);
+  const own = new URL(`search/search_index.${document.documentElement.lang}.json`, siteBase()).href;
+  searchOpened
+    .then(() => fetch(own, { method: "HEAD" }))
+    .then(response => response.ok, () => false)
+    .then(found => {
+      if (found) {
+        const type = this.responseType;
+        openRequest.call(this, this.guideIndex.method, own, ...this.guideIndex.rest);
+        this.responseType = type;
+      }
+      sendRequest.call(this, body);
+    });
 };
 
 /* Printing opens every collapsed block, so nothing is missing on paper. */

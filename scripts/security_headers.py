@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""The published site's security headers: one policy, written for each kind of host.
+
+    python scripts/security_headers.py [--site site] [--meta]
+
+Run after the build. Hashes every inline script of the built pages into a strict
+Content-Security-Policy (no 'unsafe-inline' or 'unsafe-eval' for scripts), then writes:
+  <site>/_headers              Netlify and Cloudflare Pages
+  <site>/_redirects            Netlify: each language's 404 page (Cloudflare Pages finds it by itself)
+  build/deploy/nginx.conf      an nginx server block (headers, gzip, a 404 per language)
+With --meta (GitHub Pages, which cannot set headers): also puts the policy in a
+<meta http-equiv> tag on every page. A <meta> policy cannot carry frame-ancestors, so
+there the site relies on browsers' defaults for framing.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import ROOT, site_languages  # noqa: E402
+
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+PERMISSIONS = ("accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+               "fullscreen", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
+               "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+               "xr-spatial-tracking")
+
+
+def script_hashes(site: Path) -> list[str]:
+    found = set()
+    for page in site.rglob("*.html"):
+        for script in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+            digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+            found.add(f"'sha256-{digest}'")
+    return sorted(found)
+
+
+def csp(site: Path, for_meta: bool = False) -> str:
+    directives = {
+        "default-src": "'self'",
+        "script-src": " ".join(["'self'", *script_hashes(site)]),
+        "style-src": "'self'",
+        "img-src": "'self' data:",           # Material draws its icons from data: URIs in CSS
+        "font-src": "'self'",
+        "connect-src": "'self'",
+        "worker-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": "'none'",
+    }
+    if for_meta:
+        del directives["frame-ancestors"]    # ignored (and warned about) in a <meta> policy
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+# Sent with every file; the others only with pages (and the search worker, whose
+# policy is its own script's), which keeps each download small.
+EVERY_FILE = ("X-Content-Type-Options", "Referrer-Policy")
+
+
+def headers(site: Path) -> dict[str, str]:
+    """The headers of a page."""
+    return {
+        "Content-Security-Policy": csp(site),
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": ", ".join(f"{feature}=()" for feature in PERMISSIONS),
+        "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+
+def netlify(site: Path) -> str:
+    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers(site).items())
+
+
+def netlify_redirects() -> str:
+    """Netlify serves /404.html only; these rules serve each language's own 404 page."""
+    return "".join(f"/{prefix}*  /{prefix}404.html  404\n" for _, prefix in site_languages() if prefix)
+
+
+def nginx(site: Path, listen: str = "443 ssl", root: str = "/srv/12-step-guide/site", extra: str = "") -> str:
+    """An nginx server block: the headers, gzip, and each language's 404 page. nginx
+    leaves out a header whose value is empty: page-only headers are empty for files."""
+    maps, add = "", ""
+    for name, value in headers(site).items():
+        if name in EVERY_FILE:
+            add += f"    add_header {name} \"{value}\" always;\n"
+        else:
+            var = "$guide_" + name.lower().replace("-", "_")
+            maps += (f"map \"$sent_http_content_type:$uri\" {var} {{\n    \"~^text/html\" \"{value}\";\n"
+                     f"    \"~:/assets/javascripts/workers/\" \"{value}\";\n    default \"\";\n}}\n")
+            add += f"    add_header {name} {var} always;\n"
+    not_found = "".join(f"    location /{prefix} {{\n        error_page 404 /{prefix}404.html;\n    }}\n"
+                        for _, prefix in site_languages() if prefix)
+    return f"""{maps}server {{
+    listen {listen};
+    root {root};
+    index index.html;
+    charset utf-8;
+{extra}    gzip on;
+    gzip_comp_level 9;
+    gzip_min_length 256;
+    gzip_types text/css application/javascript text/javascript application/json application/xml text/xml image/svg+xml;
+{add}    error_page 404 /404.html;
+{not_found}}}
+"""
+
+
+def add_meta(site: Path) -> int:
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{csp(site, for_meta=True)}">'
+    count = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "http-equiv=\"Content-Security-Policy\"" not in html:
+            page.write_text(html.replace("<head>", f"<head>\n    {tag}", 1), encoding="utf-8")
+            count += 1
+    return count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--meta", action="store_true", help="also put the policy in a <meta> tag on every page")
+    args = parser.parse_args()
+    (args.site / "_headers").write_text(netlify(args.site), encoding="utf-8")
+    (args.site / "_redirects").write_text(netlify_redirects(), encoding="utf-8")
+    deploy = ROOT / "build" / "deploy"
+    deploy.mkdir(parents=True, exist_ok=True)
+    (deploy / "nginx.conf").write_text(nginx(args.site), encoding="utf-8")
+    print(f"{args.site / '_headers'} and {deploy / 'nginx.conf'}: {len(script_hashes(args.site))} inline script hashes")
+    if args.meta:
+        print(f"<meta> policy added to {add_meta(args.site)} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""The published site behind a real web server (Debian's nginx, from the generated
+configuration, with gzip and exactly the published headers), driven in Chromium: light,
+closed, and still working."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import security_headers
+from browser import search
+from conftest import ROOT, site_pages
+
+BUDGET = 80 * 1024      # bytes a first visit may transfer, gzip-compressed
+REPORT = ROOT / "build" / "page-weight.txt"
+
+
+def nginx_binary() -> str:
+    path = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if path:
+        return path
+    message = "nginx is not installed: run scripts/test.sh as root, or `sudo apt-get install nginx-light`"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    binary = nginx_binary()
+    tmp = tmp_path_factory.mktemp("nginx")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n"
+                         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    server = security_headers.nginx(site, listen=f"127.0.0.1:{port}", root=str(site))
+    # As root (CI), workers must run as root too to read pytest's private temporary folders.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (tmp / "nginx.conf").write_text(f"""{user}worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+{temp_paths}{server}}}
+""")
+    process = subprocess.Popen([binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"])
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _get(url: str, gzip: bool = True):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip else {})
+    try:
+        return urllib.request.urlopen(request)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def test_published_headers_are_served(nginx, site):
+    expected = security_headers.headers(site)
+    for path in ("", "es/first-meeting/", "no-such-page/", "assets/javascripts/workers/search-i18n.js"):
+        response = _get(nginx + path)
+        for name, value in expected.items():
+            assert response.headers.get(name) == value, f"/{path}: {name}"
+    for path in ("assets/stylesheets/guide.css", "search/search_index.en.json"):
+        response = _get(nginx + path)
+        for name, value in expected.items():
+            wanted = value if name in security_headers.EVERY_FILE else None
+            assert response.headers.get(name) == wanted, f"/{path}: {name}"
+
+
+def test_strict_policy_for_scripts(site):
+    policy = security_headers.csp(site)
+    scripts = re.search(r"script-src ([^;]+)", policy).group(1)
+    assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
+    for directive in ("default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"):
+        assert directive in policy
+
+
+def test_text_is_served_gzip_compressed(nginx):
+    for path in ("", "es/", "assets/stylesheets/guide.css", "search/search_index.es.json"):
+        assert _get(nginx + path).headers.get("Content-Encoding") == "gzip", path
+
+
+@pytest.mark.parametrize("path, content_type", [
+    ("downloads/12-step-recovery-guide-offline.zip", "application/zip"),
+    ("es/handouts/first-meeting-a4.pdf", "application/pdf"),
+    ("handouts/meeting-plan-letter.pdf", "application/pdf"),
+])
+def test_downloads_have_the_right_content_type(nginx, path, content_type):
+    response = _get(nginx + path)
+    assert response.status == 200 and response.headers.get("Content-Type") == content_type
+    assert len(response.read()) > 1000
+
+
+@pytest.mark.parametrize("path, heading", [("no-such-page/", "Page not found"), ("es/no-existe/", "Página no encontrada")])
+def test_404_in_the_right_language_with_status_404(nginx, path, heading):
+    response = _get(nginx + path, gzip=False)
+    assert response.status == 404
+    assert f"<h1>{heading}" in response.read().decode("utf-8")
+
+
+CSP_LISTENER = """document.addEventListener('securitypolicyviolation',
+  e => (window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+def transferred(context) -> list[int]:
+    """Bytes received for each request of a browser context (pages and their workers):
+    response headers plus the body as sent (gzip-compressed)."""
+    received = []
+
+    def finished(request):
+        sizes = request.sizes()
+        received.append(sizes["responseHeadersSize"] + sizes["responseBodySize"])
+    context.on("requestfinished", finished)
+    return received
+
+
+def test_every_page_has_no_csp_violation_and_fits_the_budget(browser, nginx, site):
+    weights, problems = {}, []
+    for path in site_pages(site):
+        context = browser.new_context()          # a first visit: nothing cached
+        page = context.new_page()
+        page.add_init_script(CSP_LISTENER)
+        received = transferred(context)
+        console = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and console.append(m.text))
+        page.goto(nginx + path, wait_until="networkidle")
+        page.wait_for_timeout(200)
+        violations = page.evaluate("window.__violations || []") + console
+        if violations:
+            problems.append(f"/{path}: {violations}")
+        weights[path] = sum(received)
+        if weights[path] > BUDGET:
+            problems.append(f"/{path}: a first visit transfers {weights[path]} bytes, over the {BUDGET}-byte budget")
+        context.close()
+    heaviest = max(weights, key=weights.get)
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text("".join(f"{size:>7} /{path}\n" for path, size in sorted(weights.items(), key=lambda kv: -kv[1]))
+                      + f"heaviest /{heaviest}: {weights[heaviest]} bytes; median {statistics.median(weights.values()):.0f} bytes\n")
+    print(f"\npage weight: heaviest /{heaviest} {weights[heaviest]} B, median {statistics.median(weights.values()):.0f} B")
+    assert problems == [], "\n".join(problems)
+
+
+def test_search_and_language_menu_work_under_the_policy(page, nginx):
+    page.add_init_script(CSP_LISTENER)
+    page.goto(nginx + "es/first-meeting/#what-to-bring")
+    results = search(page, "padrinos")
+    assert results and all("/es/" in r for r in results)
+    page.keyboard.press("Escape")
+    page.click(".md-header__option .md-select > button")
+    page.click("a.md-select__link[hreflang=en]")
+    page.wait_for_url(nginx + "first-meeting/#what-to-bring")
+    assert page.evaluate("window.__violations || []") == []
+
+
+# The budget and the policy catch real faults.
+
+def test_budget_check_catches_a_heavy_page(browser, nginx, site, tmp_path):
+    heavy = site / "heavy-test-page"
+    heavy.mkdir()
+    (heavy / "index.html").write_text("<!doctype html><title>x</title><p>" + os.urandom(200_000).hex() + "</p>")
+    try:
+        context = browser.new_context()
+        received = transferred(context)
+        context.new_page().goto(nginx + "heavy-test-page/", wait_until="networkidle")
+        assert sum(received) > BUDGET
+        context.close()
+    finally:
+        shutil.rmtree(heavy)
+
+
+def test_policy_blocks_an_injected_inline_script(page, nginx, site):
+    bad = site / "csp-test-page"
+    bad.mkdir()
+    (bad / "index.html").write_text("<!doctype html><title>x</title><script>document.title='ran'</script>")
+    try:
+        page.add_init_script(CSP_LISTENER)
+        page.goto(nginx + "csp-test-page/")
+        assert page.title() == "x"
+        assert any("script-src" in v for v in page.evaluate("window.__violations || []"))
+    finally:
+        shutil.rmtree(bad)
