@@ -14,8 +14,12 @@ FLAGS = [
 ]
 
 
+NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
 def path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    """Debian's Chromium (or another Chromium-based browser on the PATH, e.g. on CI hosts)."""
+    return next((found for found in map(shutil.which, NAMES) if found), None)
 
 
 def launch(playwright):

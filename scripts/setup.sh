@@ -15,8 +15,9 @@ case "${1:-}" in
   *) echo "setup.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
 esac
 
-# Debian packages: command to look for -> package that provides it.
-DEBIAN_TOOLS="chromium:chromium nginx:nginx-light zbarimg:zbar-tools pdftoppm:poppler-utils"
+# Debian packages: command to look for -> package that provides it. (Any of the names in
+# scripts/chromium.py counts as Chromium: e.g. google-chrome on GitHub's runners.)
+DEBIAN_TOOLS="chromium|chromium-browser|google-chrome:chromium nginx:nginx-light zbarimg:zbar-tools pdftoppm:poppler-utils"
 
 apt_install() {
   if [ "$(id -u)" != 0 ]; then
@@ -46,7 +47,11 @@ fi
 if [ "${1:-}" = "--browser" ]; then
   missing=""
   for pair in $DEBIAN_TOOLS; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${pair%%:*}" ] || missing="$missing ${pair#*:}"
+    found=""
+    for name in $(echo "${pair%%:*}" | tr '|' ' '); do
+      command -v "$name" >/dev/null 2>&1 || [ -x "/usr/sbin/$name" ] && found=yes
+    done
+    [ -n "$found" ] || missing="$missing ${pair#*:}"
   done
   [ -z "$missing" ] || apt_install $missing
 fi

@@ -74,15 +74,19 @@ def project(tmp_path) -> Path:
 
 # --- the browser tier -------------------------------------------------------------
 
-def chromium_path() -> str:
-    """Debian's Chromium. Missing: an error in CI, a skip (saying what to install) elsewhere."""
-    path = chromium.path()
+def require(path: str | None, package: str) -> str:
+    """A tool the tests need: its path. Missing: an error in CI, a skip elsewhere, each
+    saying what to install."""
     if path:
         return path
-    message = "Chromium is not installed: run scripts/test.sh as root, or `sudo apt-get install chromium`"
+    message = f"{package} is not installed: run scripts/test.sh as root, or `sudo apt-get install {package}`"
     if os.environ.get("CI") == "true":
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def chromium_path() -> str:
+    return require(chromium.path(), "chromium")
 
 
 @pytest.fixture(scope="session")

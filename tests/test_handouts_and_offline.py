@@ -3,6 +3,7 @@ edition working from file:// with no internet."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import zipfile
 from urllib.parse import urlsplit
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 import build_offline
 import chromium
 import guide_data
-from conftest import ROOT, site_languages
+from conftest import ROOT, require, site_languages
 
 LANGS = site_languages()
 HANDOUTS = guide_data.load_handouts([locale for locale, _ in LANGS], ROOT / "docs")
@@ -40,6 +41,8 @@ def test_handout_pdf(site, locale, prefix, item, size):
 
 @pytest.mark.parametrize("locale, prefix", LANGS)
 def test_handout_qr_code_opens_its_page_in_the_same_language(site, tmp_path, locale, prefix):
+    require(shutil.which("pdftoppm"), "poppler-utils")
+    require(shutil.which("zbarimg"), "zbar-tools")
     for item in HANDOUTS:
         pdf = site / f"{prefix}handouts/{item['id']}-a4.pdf"
         pages = len(PdfReader(pdf).pages)

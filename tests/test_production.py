@@ -17,20 +17,14 @@ import pytest
 
 import security_headers
 from browser import search
-from conftest import ROOT, site_pages
+from conftest import ROOT, require, site_pages
 
 BUDGET = 80 * 1024      # bytes a first visit may transfer, gzip-compressed
 REPORT = ROOT / "build" / "page-weight.txt"
 
 
 def nginx_binary() -> str:
-    path = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-    if path:
-        return path
-    message = "nginx is not installed: run scripts/test.sh as root, or `sudo apt-get install nginx-light`"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+    return require(shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin"), "nginx-light")
 
 
 @pytest.fixture(scope="module")

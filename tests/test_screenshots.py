@@ -15,7 +15,7 @@ def test_screenshot(page, base_url, path, size):
     OUT.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size(SIZES[size])
     page.goto(base_url + path)
-    name = (path.strip("/").replace("/", "-") or "home").replace("es", "es", 1)
-    target = OUT / f"{name if path else 'en-home'}-{size}.png"
+    lang = "es" if path.startswith("es/") else "en"
+    target = OUT / f"{lang}-{path.removeprefix('es/').strip('/') or 'home'}-{size}.png"
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 1000
