@@ -1,6 +1,7 @@
 """Every link, anchor and resource of the built site, in every language."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import yaml
@@ -8,6 +9,7 @@ import yaml
 from check_site import check_contract, check_links, check_privacy
 from conftest import ROOT
 
+SITE_URL = "http://127.0.0.1:8000/"   # the build's default SITE_URL: links to the site itself
 CONTRACT = yaml.safe_load((ROOT / "tests" / "link_contract.yml").read_text(encoding="utf-8"))
 
 
@@ -66,3 +68,28 @@ def test_contract_checker_catches_a_removed_page_and_id(site, tmp_path, prefixes
     problems = check_contract(copy, CONTRACT, prefixes)
     assert "/es/fellowships/: the page is gone (promised in the link contract)" in problems
     assert "/first-meeting/: no section id what-to-bring (promised in the link contract)" in problems
+
+
+def outbound_without_rel(site) -> list[str]:
+    """Links to other sites that would tell them where the reader came from."""
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        for match in re.finditer(r"<a\s[^>]*>", page.read_text(encoding="utf-8")):
+            tag = match.group(0)
+            href = re.search(r'href="(https?://[^"]+)"', tag)
+            rel = re.search(r'rel="([^"]*)"', tag)
+            if href and not href.group(1).startswith(SITE_URL) and not (
+                    rel and {"noopener", "noreferrer"} <= set(rel.group(1).split())):
+                problems.append(f"{page.relative_to(site)}: {tag}")
+    return problems
+
+
+def test_outbound_links_carry_noopener_noreferrer(site):
+    assert outbound_without_rel(site) == []
+
+
+def test_outbound_check_catches_a_bare_link(site, tmp_path):
+    copy = _copy(site, tmp_path)
+    page = copy / "about/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<a href="https://example.org/">x</a></article>', 1))
+    assert outbound_without_rel(copy) == ['about/index.html: <a href="https://example.org/">']
