@@ -64,9 +64,8 @@ def read_page(path: Path) -> Page:
 
 
 def languages() -> list[str]:
-    """Language folders under docs/, the default (English) first."""
-    langs = sorted(p.name for p in DOCS.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2}(-[A-Za-z]+)?", p.name))
-    return sorted(langs, key=lambda lang: lang != "en")
+    """The languages mkdocs.yml builds, the default first: ["en", "es"]."""
+    return [locale for locale, _ in site_languages()]
 
 
 def site_languages() -> list[tuple[str, str]]:

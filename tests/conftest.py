@@ -18,6 +18,16 @@ import chromium  # noqa: E402
 from pages import site_languages  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+SITE_URL = "http://127.0.0.1:8000/"   # the build's default SITE_URL (mkdocs.yml), used by the tests' builds
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess:

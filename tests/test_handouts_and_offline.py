@@ -14,11 +14,10 @@ from pypdf import PdfReader
 import build_offline
 import chromium
 import guide_data
-from conftest import ROOT, require, site_languages
+from conftest import ROOT, SITE_URL, require, site_languages
 
 LANGS = site_languages()
 HANDOUTS = guide_data.load_handouts([locale for locale, _ in LANGS], ROOT / "docs")
-SITE_URL = "http://127.0.0.1:8000/"        # the build's default SITE_URL
 MARKERS = {"en": "Last reviewed", "es": "Última revisión"}   # a phrase only that language prints
 URGENT = {"en": "911", "es": "911"}                          # a line of each language's urgent help
 CASES = [(locale, prefix, item, size) for locale, prefix in LANGS for item in HANDOUTS for size in ("letter", "a4")]

@@ -2,21 +2,19 @@
 keeps the section, hreflang and canonical links, and a 404 page in every language."""
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
+import chromium
 from browser import search
-from conftest import ROOT, site_pages
+from conftest import ROOT, SITE_URL, free_port, site_pages
 
 
 # --- search in the reader's language ----------------------------------------------------
@@ -69,7 +67,7 @@ def test_language_menu_keeps_the_section(page, base_url, start, language, expect
 # --- hreflang and canonical ---------------------------------------------------------------
 
 def test_every_page_has_canonical_and_absolute_hreflang_links(site, languages):
-    site_url = "http://127.0.0.1:8000/"   # the build's default SITE_URL
+    site_url = SITE_URL
     for path in site_pages(site):
         if path.endswith("404.html"):
             continue
@@ -108,9 +106,8 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def static_host(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    server, url = chromium.serve(site, handler=StaticHost)
+    yield url
     server.shutdown()
 
 
@@ -130,14 +127,8 @@ def test_mistyped_address_gets_the_404_page_of_its_language(page, static_host, p
 
 # --- search with `mkdocs serve` -------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_search_works_with_mkdocs_serve(page, tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

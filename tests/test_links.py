@@ -7,9 +7,8 @@ import shutil
 import yaml
 
 from check_site import check_contract, check_links, check_privacy
-from conftest import ROOT
+from conftest import ROOT, SITE_URL
 
-SITE_URL = "http://127.0.0.1:8000/"   # the build's default SITE_URL: links to the site itself
 CONTRACT = yaml.safe_load((ROOT / "tests" / "link_contract.yml").read_text(encoding="utf-8"))
 
 

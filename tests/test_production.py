@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import time
@@ -17,7 +16,7 @@ import pytest
 
 import security_headers
 from browser import search
-from conftest import ROOT, require, site_pages
+from conftest import ROOT, free_port, require, site_pages
 
 BUDGET = 80 * 1024      # bytes a first visit may transfer, gzip-compressed
 REPORT = ROOT / "build" / "page-weight.txt"
@@ -31,9 +30,7 @@ def nginx_binary() -> str:
 def nginx(site, tmp_path_factory):
     binary = nginx_binary()
     tmp = tmp_path_factory.mktemp("nginx")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n"
                          for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     server = security_headers.nginx(site, listen=f"127.0.0.1:{port}", root=str(site))
