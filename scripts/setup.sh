@@ -53,5 +53,7 @@ if [ "${1:-}" = "--browser" ]; then
     done
     [ -n "$found" ] || missing="$missing ${pair#*:}"
   done
+  # A font for Chromium to draw pages and handout PDFs with (a bare Debian has none).
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
   [ -z "$missing" ] || apt_install $missing
 fi
