@@ -89,7 +89,7 @@ def status(langs: list[str], docs: Path = DOCS) -> list[str]:
             if not translated.is_file():
                 problems.append(f"{rel(translated)}: missing: translate {rel(english)}")
                 continue
-            recorded = read_page(translated).meta.get("translation_of")
+            recorded = str(read_page(translated).meta.get("translation_of"))  # all digits reads as a number
             if recorded != fingerprint(english):
                 problems.append(f"{rel(translated)}: outdated: {rel(english)} changed after this translation was "
                                 f"last brought up to date. Update it, then run: scripts/translations.py mark {lang} "
@@ -105,7 +105,7 @@ def mark(lang: str, names: list[str], docs: Path = DOCS) -> None:
         if not match:
             raise SystemExit(f"{rel(translated)}: no front matter to record the translation in")
         head = re.sub(r"^translation_of:.*\n", "", match.group(1) + "\n", flags=re.M)
-        head += f"translation_of: {fingerprint(english)}  # fingerprint of {DEFAULT}/{name} when last translated\n"
+        head += f'translation_of: "{fingerprint(english)}"  # fingerprint of {DEFAULT}/{name} when last translated\n'
         translated.write_text(f"---\n{head}---\n" + text[match.end():], encoding="utf-8")
         print(f"{rel(translated)}: marked up to date with {rel(english)}")
 

@@ -2,6 +2,7 @@
 translation is up to date with its English page."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -55,3 +56,15 @@ def test_english_change_makes_translation_outdated_until_marked(docs):
     assert len(found) == 1 and "es/first-meeting.md: outdated" in found[0] and "en/first-meeting.md" in found[0], found
     translations.mark("es", ["first-meeting.md"], docs)
     assert translations.status(["es"], docs) == []
+
+
+def test_fingerprint_of_digits_only_still_matches(docs, monkeypatch):
+    """YAML reads an unquoted all-digit fingerprint as a number: it must still match."""
+    monkeypatch.setattr(translations, "fingerprint", lambda path: "904510323737")
+    page = docs / "es" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^translation_of:.*$", "translation_of: 904510323737", text, count=1, flags=re.M),
+                    encoding="utf-8")
+    assert not any("es/about.md" in p for p in translations.status(["es"], docs))
+    translations.mark("es", ["about.md"], docs)
+    assert 'translation_of: "904510323737"' in page.read_text(encoding="utf-8")
