@@ -113,6 +113,12 @@ def load_helplines(langs: list[str], path: Path = HELPLINES, today: dt.date | No
     return countries
 
 
+def urgent_lines(countries: list[dict], lang: str) -> list[tuple[dict, dict]]:
+    """(country, line) for each line that a page in `lang` shows in its urgent-help box."""
+    return [(country, line) for country in countries for line in country["lines"]
+            if lang in (line.get("urgent_box") or [])]
+
+
 def load_glossary(langs: list[str], path: Path = GLOSSARY) -> list[dict]:
     """Glossary entries, each with a term and a definition in every language."""
     data = _load(path)

@@ -45,11 +45,9 @@ def urgent_lines(lang: str, extra: dict, src: str) -> str:
     """The help lines of the urgent-help box for this language, as a short list."""
     ui = extra["ui"]
     rows = []
-    for country in extra["helplines"]:
-        for line in country["lines"]:
-            if lang in (line.get("urgent_box") or []):
-                how = f"{ui['call']} **{line['call']}**" if line.get("call") else f"{ui['text']} **{line['text']}**"
-                rows.append(f"- **{line['name'][lang]}** ({country['name'][lang]}): {how}. {line['for'][lang]}")
+    for country, line in extra["urgent"][lang]:
+        how = f"{ui['call']} **{line['call']}**" if line.get("call") else f"{ui['text']} **{line['text']}**"
+        rows.append(f"- **{line['name'][lang]}** ({country['name'][lang]}): {how}. {line['for'][lang]}")
     return "\n".join(rows) + f"\n\n{ui['urgent_outside']}\n"
 
 

@@ -130,6 +130,7 @@ def test_offline_search_in_each_language(file_page, offline, prefix, query, expe
     assert page.outside == []
 
 
-def test_offline_edition_loads_nothing_from_elsewhere(offline):
-    from check_site import check_privacy
+def test_offline_edition_links_resolve_and_nothing_loads_from_elsewhere(offline):
+    from check_site import check_links, check_privacy
+    assert check_links(offline) == []      # .html links: a page's own link logic must know it is offline
     assert check_privacy(offline) == []

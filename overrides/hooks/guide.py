@@ -40,6 +40,7 @@ def on_config(config):
     check_every_page_translated(Path(config.docs_dir), langs)
     try:
         config.extra["helplines"] = guide_data.load_helplines(langs)
+        config.extra["urgent"] = {lang: guide_data.urgent_lines(config.extra["helplines"], lang) for lang in langs}
         config.extra["glossary"] = guide_data.load_glossary(langs)
         config.extra["handouts"] = guide_data.load_handouts(langs, Path(config.docs_dir))
     except guide_data.DataError as err:
