@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HELPLINES = ROOT / "docs" / "data" / "helplines.yml"
 GLOSSARY = ROOT / "docs" / "data" / "glossary.yml"
 HANDOUTS = ROOT / "docs" / "data" / "handouts.yml"
+SAFETY = ROOT / "docs" / "data" / "safety.yml"
 MAX_AGE_DAYS = 366  # a help line is re-checked at least every 12 months
 
 
@@ -117,6 +118,38 @@ def urgent_lines(countries: list[dict], lang: str) -> list[tuple[dict, dict]]:
     """(country, line) for each line that a page in `lang` shows in its urgent-help box."""
     return [(country, line) for country in countries for line in country["lines"]
             if lang in (line.get("urgent_box") or [])]
+
+
+def default_countries(langs: list[str], path: Path = HELPLINES) -> dict[str, list[str]]:
+    """Per language, the ids of the countries its readers most likely need (in order)."""
+    data = _load(path)
+    defaults = data.get("default_countries") if isinstance(data, dict) else None
+    return {lang: list((defaults or {}).get(lang) or []) for lang in langs}
+
+
+def crisis_lines(countries: list[dict], country_ids: list[str]) -> list[tuple[dict, dict]]:
+    """(country, line) for every crisis line of the given countries, in their order."""
+    by_id = {country["id"]: country for country in countries}
+    return [(by_id[cid], line) for cid in country_ids if cid in by_id
+            for line in by_id[cid]["lines"] if line.get("kind") == "crisis"]
+
+
+def load_safety(langs: list[str], path: Path = SAFETY) -> dict:
+    """The safety boxes (e.g. suicide_box), each text given in every language."""
+    data = _load(path)
+    if not isinstance(data, dict) or not data:
+        raise DataError(f"{path.relative_to(ROOT)}: expected boxes such as 'suicide_box:'")
+    errors: list[str] = []
+    for name, box in data.items():
+        if name == "__line__":
+            continue
+        for key in ("title", "text", "more"):
+            _need_text(path, box, key, langs, errors, f"box '{name}'")
+        if not str(box.get("source", "")).startswith("https://"):
+            errors.append(f"{_where(path, box)}: box '{name}' needs a 'source': the https:// page its advice comes from")
+    if errors:
+        raise DataError("Safety-box data has problems:\n  " + "\n  ".join(errors))
+    return data
 
 
 def load_glossary(langs: list[str], path: Path = GLOSSARY) -> list[dict]:

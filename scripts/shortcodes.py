@@ -51,11 +51,35 @@ def urgent_lines(lang: str, extra: dict, src: str) -> str:
     return "\n".join(rows) + f"\n\n{ui['urgent_outside']}\n"
 
 
+def _relative(src: str, target: str) -> str:
+    """A link from page `src` (e.g. handouts/first-meeting.md) to `target` (a .md path)."""
+    return "../" * src.count("/") + target
+
+
+def suicide_box(lang: str, extra: dict, src: str) -> str:
+    """The short suicide box: warning signs, what to do, and the crisis lines of the
+    language's default countries (docs/data/safety.yml + docs/data/helplines.yml)."""
+    ui, box = extra["ui"], extra["safety"]["suicide_box"]
+    rows = []
+    for country, line in extra["crisis"][lang]:
+        ways = []
+        if line.get("call"):
+            ways.append(f"[{ui['call']} {line['call']}](tel:{line['tel']})")
+        if line.get("text"):
+            ways.append(f"[{ui['text']} {line['text']}](sms:{line['text']})")
+        rows.append(f"    - **{line['name'][lang]}** ({country['name'][lang]}): " + " · ".join(ways))
+    body = "\n".join(rows)
+    more = _relative(src, "get-help-now.md#suicide")
+    return (f'!!! danger "{box["title"][lang]}"\n\n    {box["text"][lang].strip()}\n\n'
+            f"{body}\n\n    [{box['more'][lang]}]({more})\n")
+
+
 def slot(name: str):
     return lambda lang, extra, src: f"<!-- {name} -->"
 
 
 RENDERERS = {"glossary": glossary, "helplines": helplines, "urgent-lines": urgent_lines,
+             "suicide-box": suicide_box,
              "handouts": slot("handouts"), "offline": slot("offline")}
 NAMES = sorted(RENDERERS)
 

@@ -41,6 +41,9 @@ def on_config(config):
     try:
         config.extra["helplines"] = guide_data.load_helplines(langs)
         config.extra["urgent"] = {lang: guide_data.urgent_lines(config.extra["helplines"], lang) for lang in langs}
+        defaults = guide_data.default_countries(langs)
+        config.extra["crisis"] = {lang: guide_data.crisis_lines(config.extra["helplines"], defaults[lang]) for lang in langs}
+        config.extra["safety"] = guide_data.load_safety(langs)
         config.extra["glossary"] = guide_data.load_glossary(langs)
         config.extra["handouts"] = guide_data.load_handouts(langs, Path(config.docs_dir))
     except guide_data.DataError as err:
