@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING=1
 start=$(date +%s%N)
 .venv/bin/mkdocs build --strict --quiet -d "$site"
 echo "HTML: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-.venv/bin/python scripts/split_search_index.py --site "$site"
-.venv/bin/python scripts/security_headers.py --site "$site" ${CSP_META:+--meta}
-.venv/bin/python scripts/build_handouts.py --site "$site" | tail -1
-.venv/bin/python scripts/build_offline.py --site "$site"
+.venv/bin/guide search-index --site "$site"
+.venv/bin/guide headers --site "$site" ${CSP_META:+--meta}
+.venv/bin/guide handouts --site "$site" | tail -1
+.venv/bin/guide offline --site "$site"

@@ -35,12 +35,14 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv; python3 -m venv .venv; }
 fi
 
-# 2. The pinned packages, installed again only when requirements.txt changes.
+# 2. The pinned packages, and the guide's own tooling (scripts/guide, the `guide`
+#    command) as an editable package: installed again only when either file changes.
 stamp=.venv/requirements.sha256
 if ! sha256sum --check --status "$stamp" 2>/dev/null; then
-  echo "setup.sh: installing the pinned Python packages (requirements.txt)"
+  echo "setup.sh: installing the pinned Python packages (requirements.txt) and the guide's tooling"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-  sha256sum requirements.txt > "$stamp"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e scripts
+  sha256sum requirements.txt scripts/pyproject.toml > "$stamp"
 fi
 
 # 3. Debian's Chromium and friends, for the browser tests, PDFs and the web-server test.

@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import chromium  # noqa: E402
-from pages import site_languages  # noqa: E402
+from guide import chromium
+from guide.pages import ROOT, site_languages
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 SITE_URL = "http://127.0.0.1:8000/"   # the build's default SITE_URL (mkdocs.yml), used by the tests' builds
@@ -69,8 +66,8 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    for step in ("split_search_index.py", "build_handouts.py", "build_offline.py"):
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / step), "--site", str(out)],
+    for step in ("search-index", "handouts", "offline"):
+        result = subprocess.run([sys.executable, "-m", "guide", step, "--site", str(out)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{step} failed:\n{result.stdout}\n{result.stderr}"
     return out

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import check_content
-from pages import languages, pages, read_page
+from guide import content_checks as check_content
+from guide.pages import languages, pages, read_page
 
 ALL_PAGES = [p for lang in languages() for p in pages(lang)]
 TODAY = dt.date.today()

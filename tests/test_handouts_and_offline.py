@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-import build_offline
-import chromium
-import guide_data
+from guide import chromium
+from guide import data as guide_data
+from guide import offline as build_offline
 from conftest import ROOT, SITE_URL, require, site_languages
 
 LANGS = site_languages()
@@ -131,6 +131,6 @@ def test_offline_search_in_each_language(file_page, offline, prefix, query, expe
 
 
 def test_offline_edition_links_resolve_and_nothing_loads_from_elsewhere(offline):
-    from check_site import check_links, check_privacy
+    from guide.site_checks import check_links, check_privacy
     assert check_links(offline) == []      # .html links: a page's own link logic must know it is offline
     assert check_privacy(offline) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import chromium
+from guide import chromium
 from browser import search
 from conftest import ROOT, SITE_URL, free_port, site_pages
 

@@ -6,7 +6,7 @@ import shutil
 
 import yaml
 
-from check_site import check_contract, check_links, check_privacy
+from guide.site_checks import check_contract, check_links, check_privacy
 from conftest import ROOT, SITE_URL
 
 CONTRACT = yaml.safe_load((ROOT / "tests" / "link_contract.yml").read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import security_headers
+from guide import headers as security_headers
 from browser import search
 from conftest import ROOT, free_port, require, site_pages
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-import translations
-from pages import languages
+from guide import translations
+from guide.pages import languages
 
 OTHERS = [lang for lang in languages() if lang != translations.DEFAULT]
 

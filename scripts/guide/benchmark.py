@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Build-speed benchmark (not a test): how the build grows with pages and languages.
 
-    python scripts/benchmark.py [--repeat 3]
+    guide benchmark [--repeat 3]
 
 Builds the real site, then the same site with every page copied once more (twice the
 pages), and prints the HTML build time per page per language for each, then the time of
@@ -20,8 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import ROOT, site_languages  # noqa: E402
+from .pages import ROOT, site_languages
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -53,10 +51,14 @@ def html_build(project: Path, site: Path, repeat: int) -> float:
     return statistics.median(timed(command, project) for _ in range(repeat))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("benchmark", help="time the build (not a test)", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="builds per measurement (median)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     langs = len(site_languages())
     with tempfile.TemporaryDirectory() as tmp:
         for copies in (1, 2):
@@ -67,11 +69,8 @@ def main() -> int:
             print(f"HTML: {pages} pages x {langs} languages in {seconds:.2f} s = "
                   f"{seconds / (pages * langs) * 1000:.1f} ms per page per language")
         site = Path(tmp) / "x1" / "site"
-        for step in ("split_search_index.py", "security_headers.py", "build_handouts.py", "build_offline.py"):
-            seconds = timed([sys.executable, str(ROOT / "scripts" / step), "--site", str(site)], ROOT)
+        for step in ("search-index", "headers", "handouts", "offline"):
+            seconds = timed([sys.executable, "-m", "guide", step, "--site", str(site)], ROOT)
             print(f"{step}: {seconds:.2f} s")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

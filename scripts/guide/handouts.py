@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Print every handout, in every language, to PDF (US Letter and A4), with Chromium.
 
-    python scripts/build_handouts.py [--site site]
+    guide handouts [--site site]
 
 Run after `mkdocs build`. For each handout of docs/data/handouts.yml and each language,
 opens <site>/<lang>/handouts/<id>/ over a local server, puts in the QR code of the
@@ -20,10 +19,9 @@ import segno
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import chromium  # noqa: E402
-import guide_data  # noqa: E402
-from pages import ROOT, site_languages  # noqa: E402
+from . import chromium
+from . import data as guide_data
+from .pages import ROOT, site_languages
 
 SIZES = {"letter": "Letter", "a4": "A4"}
 MARGIN = {"top": "14mm", "bottom": "14mm", "left": "16mm", "right": "16mm"}
@@ -65,10 +63,14 @@ def build(site: Path) -> list[Path]:
     return written
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("handouts", help="print every handout to PDF (Letter and A4)", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     start = time.perf_counter()
     written = build(args.site)
     for pdf in written:
@@ -76,6 +78,3 @@ def main() -> int:
     print(f"{len(written)} PDFs in {time.perf_counter() - start:.1f} s")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

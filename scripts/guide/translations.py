@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Translation tooling: one script, three commands, every language.
 
-    python scripts/translations.py check            # structure of every translation
-    python scripts/translations.py status [LANG]    # missing and outdated translations
-    python scripts/translations.py mark LANG PAGE…  # record that a translation is up to date
+    guide translations check            # structure of every translation
+    guide translations status [LANG]    # missing and outdated translations
+    guide translations mark LANG PAGE…  # record that a translation is up to date
 
 check   Each translated page has the same section ids, in the same order and at the same
         heading levels, and links to the same pages and sections, as its English page.
@@ -21,8 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import DOCS, ROOT, FRONT_MATTER, Page, languages, read_page  # noqa: E402
+from .pages import DOCS, ROOT, FRONT_MATTER, Page, languages, read_page
 
 DEFAULT = "en"
 LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[\w-]+)?)\)")
@@ -92,7 +90,7 @@ def status(langs: list[str], docs: Path = DOCS) -> list[str]:
             recorded = str(read_page(translated).meta.get("translation_of"))  # all digits reads as a number
             if recorded != fingerprint(english):
                 problems.append(f"{rel(translated)}: outdated: {rel(english)} changed after this translation was "
-                                f"last brought up to date. Update it, then run: scripts/translations.py mark {lang} "
+                                f"last brought up to date. Update it, then run: guide translations mark {lang} "
                                 f"{english.relative_to(docs / DEFAULT).as_posix()}")
     return problems
 
@@ -110,8 +108,9 @@ def mark(lang: str, names: list[str], docs: Path = DOCS) -> None:
         print(f"{rel(translated)}: marked up to date with {rel(english)}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("translations", help="translators' tool: check, status, mark", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="structure of every translation matches English")
     st = sub.add_parser("status", help="missing and outdated translations")
@@ -119,7 +118,10 @@ def main() -> int:
     mk = sub.add_parser("mark", help="record that translations are up to date")
     mk.add_argument("lang")
     mk.add_argument("pages", nargs="+", help="page file names, e.g. first-meeting.md")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     others = [lang for lang in languages() if lang != DEFAULT]
     if args.command == "mark":
         mark(args.lang, args.pages)
@@ -130,6 +132,3 @@ def main() -> int:
     print("\n".join(problems) or f"{args.command}: every translation is fine ({', '.join(others)})")
     return 1 if problems else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """The guide's data files: help lines and glossary, loaded and checked.
 
-One module serves the build (overrides/hooks/guide.py), the scripts and the tests.
+One module serves the build (guide.build_checks), the commands and the tests.
 Every problem is reported as "file:line: what is wrong and how to fix it", in words
 a content editor understands.
 """
@@ -12,11 +12,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-HELPLINES = ROOT / "docs" / "data" / "helplines.yml"
-GLOSSARY = ROOT / "docs" / "data" / "glossary.yml"
-HANDOUTS = ROOT / "docs" / "data" / "handouts.yml"
-SAFETY = ROOT / "docs" / "data" / "safety.yml"
+from .pages import DOCS
+
+HELPLINES = DOCS / "data" / "helplines.yml"
+GLOSSARY = DOCS / "data" / "glossary.yml"
+HANDOUTS = DOCS / "data" / "handouts.yml"
+SAFETY = DOCS / "data" / "safety.yml"
 MAX_AGE_DAYS = 366  # a help line is re-checked at least every 12 months
 
 
@@ -46,8 +47,13 @@ def _load(path: Path):
         raise DataError(f"{path}: not valid YAML: {err}") from None
 
 
+def _name(path: Path) -> str:
+    """docs/data/<file>.yml, as an editor knows it (in whichever copy of the project)."""
+    return path.relative_to(path.parents[2]).as_posix()
+
+
 def _where(path: Path, item: dict) -> str:
-    return f"{path.relative_to(ROOT)}:{item.get('__line__', '?')}"
+    return f"{_name(path)}:{item.get('__line__', '?')}"
 
 
 def _need_text(path, item, key, langs, errors, what):
@@ -80,7 +86,7 @@ def load_helplines(langs: list[str], path: Path = HELPLINES, today: dt.date | No
     data = _load(path)
     countries = data.get("countries") if isinstance(data, dict) else None
     if not isinstance(countries, list) or not countries:
-        raise DataError(f"{path.relative_to(ROOT)}: expected a 'countries:' list")
+        raise DataError(f"{_name(path)}: expected a 'countries:' list")
     errors: list[str] = []
     seen: set[str] = set()
     for country in countries:
@@ -138,7 +144,7 @@ def load_safety(langs: list[str], path: Path = SAFETY) -> dict:
     """The safety boxes (e.g. suicide_box), each text given in every language."""
     data = _load(path)
     if not isinstance(data, dict) or not data:
-        raise DataError(f"{path.relative_to(ROOT)}: expected boxes such as 'suicide_box:'")
+        raise DataError(f"{_name(path)}: expected boxes such as 'suicide_box:'")
     errors: list[str] = []
     for name, box in data.items():
         if name == "__line__":
@@ -156,7 +162,7 @@ def load_glossary(langs: list[str], path: Path = GLOSSARY) -> list[dict]:
     """Glossary entries, each with a term and a definition in every language."""
     data = _load(path)
     if not isinstance(data, list) or not data:
-        raise DataError(f"{path.relative_to(ROOT)}: expected a list of terms")
+        raise DataError(f"{_name(path)}: expected a list of terms")
     errors: list[str] = []
     seen: set[str] = set()
     for entry in data:
@@ -177,7 +183,7 @@ def load_handouts(langs: list[str], docs: Path, path: Path = HANDOUTS) -> list[d
     """Handouts, each with a title in every language and a page that exists."""
     data = _load(path)
     if not isinstance(data, list) or not data:
-        raise DataError(f"{path.relative_to(ROOT)}: expected a list of handouts")
+        raise DataError(f"{_name(path)}: expected a list of handouts")
     errors: list[str] = []
     for item in data:
         hid = item.get("id", "")

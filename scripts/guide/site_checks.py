@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Check a built site (site/ by default): links, anchors, third-party requests, ids.
 
-    python scripts/check_site.py            # after `mkdocs build`
-    python scripts/check_site.py path/to/site
+    guide check-site            # after `mkdocs build`
+    guide check-site path/to/site
 
 Checks, each reported as "file:line: problem":
   links       every internal href/src (content, navigation, footer, language switcher)
@@ -143,16 +142,17 @@ def check_contract(site: Path, contract: dict[str, list[str]], prefixes: list[st
     return problems
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("check-site", help="check a built site: links, anchors, requests to other sites", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", nargs="?", type=Path, default=Path("site"), help="built site folder (default: site)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     if not (args.site / "index.html").is_file():
         parser.error(f"{args.site} holds no built site: run `mkdocs build` first")
     problems = check_links(args.site) + check_privacy(args.site)
     print("\n".join(problems) or f"{args.site}: all links, anchors and resources are fine")
     return 1 if problems else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,12 +1,11 @@
-#!/usr/bin/env python3
 """Print the reading level of every page, so writers see where they stand.
 
 English: Flesch-Kincaid grade (target 8.0 or lower, aim for 6-7).
 Spanish: Fernandez-Huerta ease (target 70 or higher).
-Computed offline with textstat on the page's prose (see scripts/pages.py).
+Computed offline with textstat on the page's prose (see guide/pages.py).
 
-    python scripts/readability.py              # every page, every language
-    python scripts/readability.py docs/es/first-meeting.md
+    guide readability              # every page, every language
+    guide readability docs/es/first-meeting.md
 """
 from __future__ import annotations
 
@@ -16,8 +15,7 @@ from pathlib import Path
 
 import textstat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import DOCS, languages, pages, prose, read_page, word_count  # noqa: E402
+from .pages import DOCS, languages, pages, prose, read_page, word_count
 
 # language -> (formula name, scoring function, limit, True if higher is better)
 TARGETS = {
@@ -57,13 +55,14 @@ def report(paths: list[Path]) -> int:
     return failures
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("readability", help="print the reading level of every page", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="Markdown pages (default: all)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     paths = [p.resolve() for p in args.files] or [p.path for lang in languages() for p in pages(lang)]
     return 1 if report(paths) else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Check the guide's Markdown pages the way an editor would, before anyone reads them.
 
-    python scripts/check_content.py                 # every page, every language
-    python scripts/check_content.py docs/es/families.md
+    guide check                 # every page, every language
+    guide check docs/es/families.md
 
 Each problem is printed as "file:line: what is wrong". Checks:
   reading    English Flesch-Kincaid grade <= 8.0; Spanish Fernandez-Huerta >= 70
@@ -23,10 +22,9 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import guide_data  # noqa: E402
-import readability  # noqa: E402
-from pages import DOCS, ROOT, Page, languages, pages, prose, read_page, strip_sources, word_count  # noqa: E402
+from . import data as guide_data
+from . import readability
+from .pages import DOCS, ROOT, Page, languages, pages, prose, read_page, strip_sources, word_count
 
 MIN_WORDS = 300
 SHORT_PAGES = {"index.md", "glossary.md", "handouts.md"}  # no minimum length
@@ -97,7 +95,7 @@ def check_reading(page: Page) -> list[str]:
     if readability.passes(value, page.lang):
         return []
     return [f"{page.path}:1: reading level: {name} {value}, target {'>=' if higher else '<='} {limit}. "
-            "Use shorter sentences and more common words (scripts/readability.py shows the score)."]
+            "Use shorter sentences and more common words (`guide readability` shows the score)."]
 
 
 def check_words(page: Page) -> list[str]:
@@ -167,16 +165,17 @@ def known_numbers() -> set[str]:
     return guide_data.phone_numbers(guide_data.load_helplines(languages()))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("check", help="check pages as an editor would: reading level, words, official wording, page shape, typed numbers", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="Markdown pages (default: all)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     todo = [read_page(p.resolve()) for p in args.files] or [p for lang in languages() for p in pages(lang)]
     numbers, today = known_numbers(), dt.date.today()
     problems = [problem for page in todo for problem in check(page, numbers, today)]
     print("\n".join(p.replace(str(ROOT) + "/", "") for p in problems) or f"{len(todo)} pages: no problems")
     return 1 if problems else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

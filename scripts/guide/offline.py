@@ -1,10 +1,9 @@
-#!/usr/bin/env python3
 """Build the offline edition: the whole site, every language, in one zip that works
 from file:// with no internet (navigation, language menu, search, handout PDFs).
 
-    python scripts/build_offline.py [--site site]
+    guide offline [--site site]
 
-Run after `mkdocs build` and scripts/build_handouts.py. Builds the site again with
+Run after `mkdocs build` and `guide handouts`. Builds the site again with
 OFFLINE=true (Material's offline plugin: .html links, search without a server, our copy
 of the worker shim), adds the handout PDFs, and writes
 <site>/downloads/12-step-recovery-guide-offline.zip (a folder 12-step-recovery-guide/ inside).
@@ -21,8 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import ROOT  # noqa: E402
+from .pages import ROOT
 
 ZIP_NAME = "12-step-recovery-guide-offline.zip"
 FOLDER = "12-step-recovery-guide"
@@ -49,15 +47,16 @@ def build_offline(site: Path, out_zip: Path) -> Path:
     return out_zip
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("offline", help="build the offline edition (zip)", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     start = time.perf_counter()
     out = build_offline(args.site, args.site / "downloads" / ZIP_NAME)
     print(f"{out.relative_to(args.site)}: {out.stat().st_size / 1024 / 1024:.1f} MB in {time.perf_counter() - start:.1f} s")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

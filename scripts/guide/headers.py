@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """The published site's security headers: one policy, written for each kind of host.
 
-    python scripts/security_headers.py [--site site] [--meta]
+    guide headers [--site site] [--meta]
 
 Run after the build. Hashes every inline script of the built pages into a strict
 Content-Security-Policy (no 'unsafe-inline' or 'unsafe-eval' for scripts), then writes:
@@ -21,8 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import ROOT, site_languages  # noqa: E402
+from .pages import ROOT, site_languages
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 PERMISSIONS = ("accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
@@ -125,11 +123,15 @@ def add_meta(site: Path) -> int:
     return count
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("headers", help="write the security headers for each kind of host", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--meta", action="store_true", help="also put the policy in a <meta> tag on every page")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     (args.site / "_headers").write_text(netlify(args.site), encoding="utf-8")
     (args.site / "_redirects").write_text(netlify_redirects(), encoding="utf-8")
     deploy = ROOT / "build" / "deploy"
@@ -140,6 +142,3 @@ def main() -> int:
         print(f"<meta> policy added to {add_meta(args.site)} pages")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

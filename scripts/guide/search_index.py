@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Split the search index by language, so a page downloads only its own language's.
 
-    python scripts/split_search_index.py [--site site]
+    guide search-index [--site site]
 
 Run after `mkdocs build`. mkdocs-static-i18n writes ONE index of every language
 (search/search_index.json). This writes search/search_index.<lang>.json for each language,
@@ -15,8 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import ROOT, site_languages  # noqa: E402
+from .pages import ROOT, site_languages
 
 
 def split(site: Path) -> dict[str, int]:
@@ -36,14 +34,15 @@ def split(site: Path) -> dict[str, int]:
     return sizes
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(commands) -> None:
+    parser = commands.add_parser("search-index", help="split the built search index by language", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    args = parser.parse_args()
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
     for locale, size in split(args.site).items():
         print(f"search/search_index.{locale}.json: {size / 1024:.0f} KB")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """Read the guide's Markdown pages: front matter, prose and headings.
 
-Shared by the scripts in this folder and by the tests, so every check reads a
+Shared by the build, the commands and the tests, so every check reads a
 page the same way. Standard library and PyYAML only.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project folder
 DOCS = ROOT / "docs"
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)

@@ -1,0 +1,20 @@
+"""The guide's tooling: one package for the build hook, the tests and the `guide` command.
+
+Modules, one concern each:
+  pages           read Markdown pages (front matter, prose, headings)
+  data            load and check the data files (help lines, glossary, handouts, safety boxes)
+  shortcodes      the Markdown a page's shortcodes (<!-- glossary -->, ...) become
+  build_checks    what the MkDocs hook checks and rewrites while building
+  content_checks  editor's checks of the Markdown (`guide check`)
+  readability     reading level per page (`guide readability`)
+  translations    translators' tool (`guide translations check|status|mark`)
+  site_checks     links, anchors and privacy of a built site (`guide check-site`)
+  search_index    one search index per language (`guide search-index`)
+  headers         security headers for each host (`guide headers`)
+  handouts        handout PDFs (`guide handouts`)
+  offline         the offline zip (`guide offline`)
+  benchmark       build timing (`guide benchmark`)
+  chromium        Debian's Chromium for the scripts and the tests
+  cli             the `guide` command line
+Installed into .venv (editable) by scripts/setup.sh, so everything imports `guide` normally.
+"""

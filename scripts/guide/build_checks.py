@@ -1,0 +1,107 @@
+"""What the build checks and rewrites, page by page: called by the MkDocs hook
+(overrides/hooks/mkdocs_hooks.py), which only wires these functions to MkDocs' events.
+
+Plain functions over paths, text and dicts, so another engine could call them too.
+Each problem raises BuildError with a message naming the file (and line) and saying
+what to fix, in words a content editor understands.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from . import data, shortcodes
+from .pages import read_page
+
+SHORTCODE = re.compile(r"^<!--\s*([a-z-]+)\s*-->\s*$", re.M)
+
+
+class BuildError(Exception):
+    """The build must stop. The message names the file and says what to fix."""
+
+
+def check_every_page_translated(docs: Path, langs: list[str]) -> None:
+    by_lang = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in langs}
+    everything = set().union(*by_lang.values())
+    missing = [f"docs/{lang}/{page}" for lang in langs for page in sorted(everything - by_lang[lang])]
+    if missing:
+        raise BuildError("These pages are missing (every page must exist in every language; "
+                         "copy the English page and translate it):\n  " + "\n  ".join(missing))
+
+
+def load_data(langs: list[str], docs: Path) -> dict:
+    """Everything the templates and shortcodes read from docs/data/, checked."""
+    folder = docs / "data"
+    try:
+        helplines = data.load_helplines(langs, folder / "helplines.yml")
+        defaults = data.default_countries(langs, folder / "helplines.yml")
+        return {
+            "helplines": helplines,
+            "urgent": {lang: data.urgent_lines(helplines, lang) for lang in langs},
+            "crisis": {lang: data.crisis_lines(helplines, defaults[lang]) for lang in langs},
+            "safety": data.load_safety(langs, folder / "safety.yml"),
+            "glossary": data.load_glossary(langs, folder / "glossary.yml"),
+            "handouts": data.load_handouts(langs, docs, folder / "handouts.yml"),
+        }
+    except data.DataError as err:
+        raise BuildError(str(err)) from None
+
+
+def check_front_matter(source: Path, name: str, meta: dict) -> None:
+    """`meta` is the front matter as the engine read it; `source` the Markdown file."""
+    # MkDocs silently ignores front matter that is not valid YAML: say so instead.
+    unreadable = read_page(source).errors
+    if unreadable:
+        raise BuildError(f"{name}:1: {unreadable[0]}. Put quotes around a value that "
+                         "contains ': ' or starts with a special character.")
+    problems = [f"'{key}' is missing or empty" for key in ("title", "description") if not str(meta.get(key) or "").strip()]
+    reviewed = meta.get("reviewed")
+    if not isinstance(reviewed, dt.date):
+        problems.append("'reviewed' must be the date the page was last checked, written YYYY-MM-DD"
+                        + (f" (found {reviewed!r})" if reviewed is not None else ""))
+    if problems:
+        raise BuildError(f"{name}:1: front matter: " + "; ".join(problems))
+
+
+def expand_shortcodes(markdown: str, lang: str, extra: dict, src_uri: str, source: Path, name: str) -> str:
+    """Put each shortcode's Markdown in its place; an unknown shortcode stops the build."""
+    def expand(match):
+        try:
+            return shortcodes.render(match.group(1), lang, extra, src_uri)
+        except KeyError:
+            text = source.read_text(encoding="utf-8")
+            line = text.count("\n", 0, text.find(match.group(0))) + 1
+            raise BuildError(f"{name}:{line}: unknown shortcode '{match.group(0).strip()}'. "
+                             f"Known: {', '.join(shortcodes.NAMES)}") from None
+
+    return SHORTCODE.sub(expand, markdown)
+
+
+def check_unique_ids(html: str, name: str) -> None:
+    twice = [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', html)).items() if n > 1]
+    if twice:
+        raise BuildError(f"{name}: these ids are used more than once on the page, "
+                         f"so links to them are ambiguous: {', '.join(twice)}")
+
+
+def mark_outbound_links(html: str) -> str:
+    """Links to other sites get rel="noopener noreferrer": they learn nothing of where the reader came from."""
+    return re.sub(r'<a href="(https?://[^"]+)"(?![^>]*\srel=)', r'<a href="\1" rel="noopener noreferrer"', html)
+
+
+def keep_404_per_language(site: Path, lang: str, default: str, last: str) -> None:
+    """mkdocs-static-i18n builds every language into one folder, so each build's
+    404.html overwrites the last. Move each language's 404 page to its own folder,
+    and put the default language's back at the root. Called after each language's build."""
+    saved = site / ".404-default.html"
+    if lang == default:
+        shutil.copy2(site / "404.html", saved)
+    elif saved.is_file():
+        (site / lang).mkdir(exist_ok=True)
+        shutil.move(site / "404.html", site / lang / "404.html")
+        shutil.copy2(saved, site / "404.html")
+        if lang == last:
+            saved.unlink()

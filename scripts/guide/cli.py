@@ -1,0 +1,32 @@
+"""The `guide` command: everything a writer, editor, translator or the build runs.
+
+    guide --help              the list of commands
+    guide COMMAND --help      what one command does and its options
+
+Each command lives in its own module, which adds its subcommand with register() and
+does the work in run(args). scripts/serve.sh, test.sh and build.sh call this command.
+"""
+from __future__ import annotations
+
+import argparse
+
+from . import (benchmark, content_checks, handouts, headers, offline, readability, search_index,
+               site_checks, translations)
+
+# In the order `guide --help` lists them: writers' checks first, then build steps.
+COMMANDS = [content_checks, readability, translations, site_checks,
+            search_index, headers, handouts, offline, benchmark]
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="guide", description=__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(commands)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
