@@ -67,3 +67,17 @@ def search(page, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item", state="attached", timeout=10_000)
     page.wait_for_timeout(300)  # let the list settle
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+SMALL_TARGETS_JS = """() => [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
+    .filter(e => e.offsetParent !== null)
+    .map(e => { const r = e.getBoundingClientRect(); const line = parseFloat(getComputedStyle(e).lineHeight) || 24;
+                return [e.textContent.trim(), Math.round(r.width), Math.round(r.height), e.getClientRects().length,
+                        e.scrollWidth > e.clientWidth + 1]; })
+    .filter(([, w, h, rects, clipped]) => w < 44 || h < 44 || rects > 1 || clipped)"""
+
+
+def small_call_targets(page) -> list[str]:
+    """Call and text links smaller than 44x44 CSS px, or broken across lines (WCAG 2.5.5)."""
+    return [f"{page.url}: call/text link {text!r} is {w}x{h}px in {rects} piece(s)" + (", clipped" if clipped else "")
+            for text, w, h, rects, clipped in page.evaluate(SMALL_TARGETS_JS)]

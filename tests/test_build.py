@@ -72,3 +72,26 @@ def test_help_line_checked_over_a_year_ago_stops_build(project, tmp_path):
 def test_unknown_shortcode_stops_build(project, tmp_path):
     _break(project, "docs/en/glossary.md", lambda s: s + "\n<!-- glosary -->\n")
     _build_fails(project, tmp_path, "docs/en/glossary.md", "unknown shortcode")
+
+
+def test_country_without_emergency_number_stops_build(project, tmp_path):
+    _break(project, "docs/data/helplines.yml", lambda s: s.replace("kind: emergency", "kind: other", 1))
+    output = _build_fails(project, tmp_path, "has no emergency number")
+    assert re.search(r"docs/data/helplines\.yml:\d+: country 'united-states' has no emergency number", output)
+
+
+def test_help_line_without_source_stops_build(project, tmp_path):
+    _break(project, "docs/data/helplines.yml", lambda s: s.replace("        source: https://", "        # source: https://", 1))
+    output = _build_fails(project, tmp_path, "needs a 'source'")
+    assert re.search(r"docs/data/helplines\.yml:\d+: help line '[a-z0-9-]+' \(united-states\) needs a 'source'", output)
+
+
+def test_help_lines_out_of_order_stop_build(project, tmp_path):
+    """A country lists its emergency number first: a crisis line before it stops the build."""
+    def swap(text):
+        first = text.index("      - id:", text.index("\n    lines:\n"))
+        second = text.index("      - id:", first + 1)
+        third = text.index("      - id:", second + 1)
+        return text[:first] + text[second:third] + text[first:second] + text[third:]
+    _break(project, "docs/data/helplines.yml", swap)
+    _build_fails(project, tmp_path, "docs/data/helplines.yml:", "is out of order")

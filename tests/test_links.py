@@ -6,6 +6,7 @@ import shutil
 
 import yaml
 
+from guide.safety_checks import check_safety
 from guide.site_checks import check_contract, check_links, check_privacy
 from conftest import ROOT, SITE_URL
 
@@ -92,3 +93,21 @@ def test_outbound_check_catches_a_bare_link(site, tmp_path):
     page = copy / "about/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<a href="https://example.org/">x</a></article>', 1))
     assert outbound_without_rel(copy) == ['about/index.html: <a href="https://example.org/">']
+
+
+# --- the safety contract: what a reader in danger must find, in every language ----------
+
+SAFETY = yaml.safe_load((ROOT / "tests" / "safety_contract.yml").read_text(encoding="utf-8"))
+
+
+def test_every_page_keeps_its_safety_contract(site, prefixes):
+    assert check_safety(site, SAFETY, prefixes) == []
+
+
+def test_safety_check_names_page_language_and_what_is_missing(site, prefixes, tmp_path):
+    broken = shutil.copytree(site, tmp_path / "site")
+    page = broken / "es" / "families" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("guide-suicide", "note").replace(' id="safety-first"', ""), encoding="utf-8")
+    problems = check_safety(broken, SAFETY, prefixes)
+    assert problems == ["/es/families/: missing section #safety-first, suicide-box (tests/safety_contract.yml)"]

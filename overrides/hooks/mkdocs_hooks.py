@@ -51,7 +51,8 @@ def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path)
     build_checks.check_front_matter(source, _name(page), page.meta)
     lang = getattr(page.file, "locale", None) or config.theme["language"]
-    return build_checks.expand_shortcodes(markdown, lang, config.extra, page.file.src_uri, source, _name(page))
+    inside = page.file.src_uri.split("/", 1)[-1]  # the path inside docs/<lang>/, e.g. handouts/first-meeting.md
+    return build_checks.expand_shortcodes(markdown, lang, config.extra, inside, source, _name(page))
 
 
 @_stop_on_error

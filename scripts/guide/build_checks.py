@@ -38,11 +38,17 @@ def load_data(langs: list[str], docs: Path) -> dict:
     try:
         helplines = data.load_helplines(langs, folder / "helplines.yml")
         defaults = data.default_countries(langs, folder / "helplines.yml")
+        box = {country["id"]: (country, data.box_lines(country)) for country in helplines}
         return {
             "helplines": helplines,
-            "urgent": {lang: data.urgent_lines(helplines, lang) for lang in langs},
+            # the urgent-help box: every country's emergency and crisis lines, for the
+            # country picker; `urgent` the language's default countries, which show first
+            "box": list(box.values()),
+            "default_countries": defaults,
+            "urgent": {lang: [box[cid] for cid in defaults[lang]] for lang in langs},
             "crisis": {lang: data.crisis_lines(helplines, defaults[lang]) for lang in langs},
             "safety": data.load_safety(langs, folder / "safety.yml"),
+            "search_words": data.load_search_words(langs, folder / "search.yml"),
             "glossary": data.load_glossary(langs, folder / "glossary.yml"),
             "handouts": data.load_handouts(langs, docs, folder / "handouts.yml"),
         }
@@ -67,7 +73,8 @@ def check_front_matter(source: Path, name: str, meta: dict) -> None:
 
 
 def expand_shortcodes(markdown: str, lang: str, extra: dict, src_uri: str, source: Path, name: str) -> str:
-    """Put each shortcode's Markdown in its place; an unknown shortcode stops the build."""
+    """Put each shortcode's Markdown in its place; an unknown shortcode stops the build.
+    `src_uri` is the page's path inside its language folder (handouts/first-meeting.md)."""
     def expand(match):
         try:
             return shortcodes.render(match.group(1), lang, extra, src_uri)

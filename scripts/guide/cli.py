@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 
 from . import (benchmark, content_checks, handouts, headers, offline, readability, search_index,
-               site_checks, translations)
+               search_ranking, site_checks, translations)
 
 # In the order `guide --help` lists them: writers' checks first, then build steps.
-COMMANDS = [content_checks, readability, translations, site_checks,
+COMMANDS = [content_checks, readability, translations, site_checks, search_ranking,
             search_index, headers, handouts, offline, benchmark]
 
 

@@ -18,6 +18,7 @@ HELPLINES = DOCS / "data" / "helplines.yml"
 GLOSSARY = DOCS / "data" / "glossary.yml"
 HANDOUTS = DOCS / "data" / "handouts.yml"
 SAFETY = DOCS / "data" / "safety.yml"
+SEARCH = DOCS / "data" / "search.yml"
 MAX_AGE_DAYS = 366  # a help line is re-checked at least every 12 months
 
 
@@ -80,6 +81,46 @@ def _check_date(path, item, errors, what, today):
         errors.append(f"{_where(path, item)}: {what} has a 'checked' date in the future ({checked})")
 
 
+# What a help line is for, in the order a country lists them: emergency first.
+KINDS = ("emergency", "crisis", "addiction", "domestic-violence", "sexual-assault", "poison", "other")
+FIRST_KINDS = KINDS[:4]  # these four come first, in this order; the others after them, in any order
+BOX_KINDS = ("emergency", "crisis")  # the lines of the urgent-help box and banner
+
+
+def _check_line(path, line, cid, langs, seen, errors, today) -> None:
+    lid = line.get("id", "")
+    what = f"help line '{lid}' ({cid})"
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", str(lid)) or lid in seen:
+        errors.append(f"{_where(path, line)}: a help line needs a unique 'id' in lowercase-with-hyphens")
+    seen.add(lid)
+    if line.get("kind") not in KINDS:
+        errors.append(f"{_where(path, line)}: {what} needs a 'kind', one of: {', '.join(KINDS)}")
+    for key in ("name", "for", "hours", "languages"):
+        _need_text(path, line, key, langs, errors, what)
+    if not (line.get("call") or line.get("text")):
+        errors.append(f"{_where(path, line)}: {what} has neither 'call' nor 'text'")
+    if line.get("call") and not re.fullmatch(r"\+?\d+", str(line.get("tel", ""))):
+        errors.append(f"{_where(path, line)}: {what} needs 'tel': the number to dial, digits only "
+                      "(with +country code for long numbers), e.g. '+18006624357'")
+    if not str(line.get("source", "")).startswith("https://"):
+        errors.append(f"{_where(path, line)}: {what} needs a 'source': the https:// page that confirms it")
+    _check_date(path, line, errors, what, today)
+
+
+def _check_order(path, country, cid, errors) -> None:
+    """Emergency number first, then crisis, addiction and domestic-violence lines."""
+    lines = country.get("lines") or []
+    if not any(line.get("kind") == "emergency" for line in lines):
+        errors.append(f"{_where(path, country)}: country '{cid}' has no emergency number: add its line "
+                      "with 'kind: emergency' first (a reader in danger must always find it)")
+        return
+    ranks = [FIRST_KINDS.index(k) if k in FIRST_KINDS else len(FIRST_KINDS) for k in (l.get("kind") for l in lines)]
+    for line, before, rank in zip(lines[1:], ranks, ranks[1:]):
+        if rank < before:
+            errors.append(f"{_where(path, line)}: help line '{line.get('id')}' ({cid}) is out of order: list a "
+                          f"country's lines as {', '.join(FIRST_KINDS)}, then the others")
+
+
 def load_helplines(langs: list[str], path: Path = HELPLINES, today: dt.date | None = None) -> list[dict]:
     """Countries, each with its lines. Raises DataError listing every problem."""
     today = today or dt.date.today()
@@ -95,49 +136,39 @@ def load_helplines(langs: list[str], path: Path = HELPLINES, today: dt.date | No
             errors.append(f"{_where(path, country)}: a country needs an 'id' in lowercase-with-hyphens (its link anchor)")
         _need_text(path, country, "name", langs, errors, f"country '{cid}'")
         for line in country.get("lines") or []:
-            lid = line.get("id", "")
-            what = f"help line '{lid}' ({cid})"
-            if not re.fullmatch(r"[a-z][a-z0-9-]*", str(lid)) or lid in seen:
-                errors.append(f"{_where(path, line)}: a help line needs a unique 'id' in lowercase-with-hyphens")
-            seen.add(lid)
-            for key in ("name", "for", "hours", "languages"):
-                _need_text(path, line, key, langs, errors, what)
-            if not (line.get("call") or line.get("text")):
-                errors.append(f"{_where(path, line)}: {what} has neither 'call' nor 'text'")
-            if line.get("call") and not re.fullmatch(r"\+?\d+", str(line.get("tel", ""))):
-                errors.append(f"{_where(path, line)}: {what} needs 'tel': the number to dial, digits only "
-                              "(with +country code for long numbers), e.g. '+18006624357'")
-            if not str(line.get("source", "")).startswith("https://"):
-                errors.append(f"{_where(path, line)}: {what} needs a 'source': the https:// page that confirms it")
-            _check_date(path, line, errors, what, today)
-            unknown = set(line.get("urgent_box") or []) - set(langs)
-            if unknown:
-                errors.append(f"{_where(path, line)}: {what} lists unknown languages in 'urgent_box': {sorted(unknown)}")
-        if not country.get("lines"):
-            errors.append(f"{_where(path, country)}: country '{cid}' has no 'lines'")
+            _check_line(path, line, cid, langs, seen, errors, today)
+        _check_order(path, country, cid, errors)
+    ids = {country.get("id") for country in countries}
+    defaults = data.get("default_countries")
+    for lang in langs:
+        chosen = (defaults or {}).get(lang) if isinstance(defaults, dict) else None
+        if not chosen or not isinstance(chosen, list):
+            errors.append(f"{_where(path, defaults if isinstance(defaults, dict) else data)}: 'default_countries' needs "
+                          f"'{lang}': the countries its readers most likely need, e.g. [united-states]")
+        elif set(chosen) - ids:
+            errors.append(f"{_where(path, defaults)}: 'default_countries' for '{lang}' names unknown countries: "
+                          f"{sorted(set(chosen) - ids)}")
     if errors:
         raise DataError("Help-line data has problems:\n  " + "\n  ".join(errors))
     return countries
 
 
-def urgent_lines(countries: list[dict], lang: str) -> list[tuple[dict, dict]]:
-    """(country, line) for each line that a page in `lang` shows in its urgent-help box."""
-    return [(country, line) for country in countries for line in country["lines"]
-            if lang in (line.get("urgent_box") or [])]
-
-
 def default_countries(langs: list[str], path: Path = HELPLINES) -> dict[str, list[str]]:
-    """Per language, the ids of the countries its readers most likely need (in order)."""
-    data = _load(path)
-    defaults = data.get("default_countries") if isinstance(data, dict) else None
-    return {lang: list((defaults or {}).get(lang) or []) for lang in langs}
+    """Per language, the ids of the countries its readers most likely need, in order
+    (checked by load_helplines)."""
+    defaults = _load(path)["default_countries"]
+    return {lang: list(defaults[lang]) for lang in langs}
+
+
+def box_lines(country: dict) -> list[dict]:
+    """A country's lines for the urgent-help box: its emergency and crisis lines."""
+    return [line for line in country["lines"] if line.get("kind") in BOX_KINDS]
 
 
 def crisis_lines(countries: list[dict], country_ids: list[str]) -> list[tuple[dict, dict]]:
     """(country, line) for every crisis line of the given countries, in their order."""
     by_id = {country["id"]: country for country in countries}
-    return [(by_id[cid], line) for cid in country_ids if cid in by_id
-            for line in by_id[cid]["lines"] if line.get("kind") == "crisis"]
+    return [(by_id[cid], line) for cid in country_ids for line in by_id[cid]["lines"] if line.get("kind") == "crisis"]
 
 
 def load_safety(langs: list[str], path: Path = SAFETY) -> dict:
@@ -156,6 +187,29 @@ def load_safety(langs: list[str], path: Path = SAFETY) -> dict:
     if errors:
         raise DataError("Safety-box data has problems:\n  " + "\n  ".join(errors))
     return data
+
+
+def load_search_words(langs: list[str], path: Path = SEARCH) -> dict:
+    """Per language: `synonyms` (what readers type -> the guide's words) and `stop_words`
+    (words a question drops), as plain lower-case text for the search worker."""
+    data = _load(path)
+    errors: list[str] = []
+    out = {}
+    for lang in langs:
+        words = (data or {}).get(lang) if isinstance(data, dict) else None
+        if not isinstance(words, dict):
+            errors.append(f"{_name(path)}: no words for language '{lang}' (give it 'synonyms:' and 'stop_words:')")
+            continue
+        synonyms = words.get("synonyms") or {}
+        bad = [key for key, value in synonyms.items() if key != "__line__" and
+               (not isinstance(value, str) or not value.strip() or key != key.lower())]
+        if bad:
+            errors.append(f"{_where(path, synonyms)}: synonyms for '{lang}' need a lower-case key and some words: {bad}")
+        out[lang] = {"synonyms": {k: v for k, v in synonyms.items() if k != "__line__"},
+                     "stop_words": str(words.get("stop_words") or "").split()}
+    if errors:
+        raise DataError("Search data has problems:\n  " + "\n  ".join(errors))
+    return out
 
 
 def load_glossary(langs: list[str], path: Path = GLOSSARY) -> list[dict]:

@@ -16,17 +16,23 @@ def glossary(lang: str, extra: dict, src: str) -> str:
     return "\n".join(parts)
 
 
-def _line(line: dict, lang: str, ui: dict) -> str:
-    rows = []
+def _call(line: dict, lang: str, ui: dict) -> str:
+    """'Call 988 · Text 988' as tap-to-call Markdown links."""
+    ways = []
     if line.get("call"):
-        rows.append(f"- {ui['call']}: [{line['call']}](tel:{line['tel']})")
+        ways.append(f"[{ui['call']} {line['call']}](tel:{line['tel']})")
     if line.get("text"):
-        rows.append(f"- {ui['text']}: [{line['text']}](sms:{line['text']})")
+        ways.append(f"[{ui['text']} {line['text']}](sms:{line['text']})")
+    return " · ".join(ways)
+
+
+def _line(line: dict, lang: str, ui: dict) -> str:
+    rows = [f"- {_call(line, lang, ui)}"]
     if line.get("tty"):
         rows.append(f"- TTY: [{line['tty']}](tel:{line['tty_tel']})")
     rows += [
         f"- {ui['hours']}: {line['hours'][lang]}",
-        f"- {ui['languages']}: {line['languages'][lang]}",
+        f"- {ui['languages']}: {line['languages'][lang]}" + (f" {ui['interpreter']}" if line.get("interpreters") else ""),
         f"- {ui['source']}: <{line['source']}> ({ui['checked']} {line['checked'].isoformat()})",
     ]
     return f"### {line['name'][lang]} {{#{line['id']}}}\n\n{line['for'][lang]}\n\n" + "\n".join(rows) + "\n"
@@ -42,12 +48,11 @@ def helplines(lang: str, extra: dict, src: str) -> str:
 
 
 def urgent_lines(lang: str, extra: dict, src: str) -> str:
-    """The help lines of the urgent-help box for this language, as a short list."""
+    """The emergency and crisis lines of the language's default countries, one row each
+    (for the handouts, where paper has room for no more)."""
     ui = extra["ui"]
-    rows = []
-    for country, line in extra["urgent"][lang]:
-        how = f"{ui['call']} **{line['call']}**" if line.get("call") else f"{ui['text']} **{line['text']}**"
-        rows.append(f"- **{line['name'][lang]}** ({country['name'][lang]}): {how}. {line['for'][lang]}")
+    rows = [f"- **{country['name'][lang]}:** " + "; ".join(f"{line['name'][lang]}: {_call(line, lang, ui)}" for line in lines)
+            for country, lines in extra["urgent"][lang]]
     return "\n".join(rows) + f"\n\n{ui['urgent_outside']}\n"
 
 
@@ -60,17 +65,10 @@ def suicide_box(lang: str, extra: dict, src: str) -> str:
     """The short suicide box: warning signs, what to do, and the crisis lines of the
     language's default countries (docs/data/safety.yml + docs/data/helplines.yml)."""
     ui, box = extra["ui"], extra["safety"]["suicide_box"]
-    rows = []
-    for country, line in extra["crisis"][lang]:
-        ways = []
-        if line.get("call"):
-            ways.append(f"[{ui['call']} {line['call']}](tel:{line['tel']})")
-        if line.get("text"):
-            ways.append(f"[{ui['text']} {line['text']}](sms:{line['text']})")
-        rows.append(f"    - **{line['name'][lang]}** ({country['name'][lang]}): " + " · ".join(ways))
-    body = "\n".join(rows)
+    body = "\n".join(f"    - **{line['name'][lang]}** ({country['name'][lang]}): {_call(line, lang, ui)}"
+                     for country, line in extra["crisis"][lang])
     more = _relative(src, "get-help-now.md#suicide")
-    return (f'!!! danger "{box["title"][lang]}"\n\n    {box["text"][lang].strip()}\n\n'
+    return (f'!!! danger guide-suicide "{box["title"][lang]}"\n\n    {box["text"][lang].strip()}\n\n'
             f"{body}\n\n    [{box['more'][lang]}]({more})\n")
 
 

@@ -151,7 +151,7 @@ def register(commands) -> None:
 
 def run(args) -> int:
     if not (args.site / "index.html").is_file():
-        parser.error(f"{args.site} holds no built site: run `mkdocs build` first")
+        raise SystemExit(f"{args.site} holds no built site: run `mkdocs build` first")
     problems = check_links(args.site) + check_privacy(args.site)
     print("\n".join(problems) or f"{args.site}: all links, anchors and resources are fine")
     return 1 if problems else 0

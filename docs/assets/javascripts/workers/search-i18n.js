@@ -8,7 +8,12 @@
  *   #lang=es&prefix=es/&others=&worker=search.<hash>.min.js
  * It listens before Material's worker does, so it sees each message first:
  *   SETUP (type 0)  keep only this language's pages; tokenise for this language only;
- *   QUERY (type 2)  turn each word into its accent-folded stem.
+ *   QUERY (type 2)  readers' words become the guide's (synonyms of docs/data/search.yml,
+ *                   loaded from search-words.js), question words are dropped, and each
+ *                   word becomes its accent-folded stem; a stem shorter than four letters
+ *                   matches only itself ("recaida" -> "rec" must not find "recursos").
+ * and it sees each RESULT (type 3) before the page does: the best-matching section of
+ * each page is shown first, never hidden behind "N more on this page".
  * The index also holds each word's accent-folded stem, so on the Spanish site
  * "reunion" finds "reunión" and "padrinos" finds "padrino"; hyphenated names such as
  * "Al-Anon" are kept whole as well as split. Depends on Material 9's message shapes
@@ -23,13 +28,18 @@ const PREFIX = params.get("prefix") || "";
 const OTHERS = (params.get("others") || "").split(",").filter(Boolean);
 const SETUP = 0;
 const QUERY = 2;
+const RESULT = 3;
+const SHORT = 4;          // stems shorter than this match whole words only, never as a prefix
+const TITLE_BOOST = 5;   // Material's 1000 lets one word in any section title outrank a page about it
+let WORDS = { synonyms: {}, stop_words: [] };
 
 /* Lower case, accents removed: "Reunión" -> "reunion". */
 function fold(word) {
   return word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 
-/* The form both the index and the queries use: folded, then stemmed. */
+/* The form both the index and the queries use: folded, then stemmed (the same function
+   on both sides, so they always agree). */
 function key(word) {
   const stemmer = LANG === "en" ? self.lunr.stemmer : self.lunr[LANG].stemmer;
   const folded = fold(word);
@@ -47,17 +57,74 @@ function addKeys(token) {
   return [...forms].map(form => token.clone(() => form));
 }
 
-/* Is this a word the index leaves out ("the", "de")? Then the query leaves it out too. */
+/* Is this a word a question drops ("the", "how", "de", "qué")? The index's own stop
+   words and the language's question words of docs/data/search.yml. */
 function isStopWord(word) {
   const filter = LANG === "en" ? self.lunr.stopWordFilter : self.lunr[LANG].stopWordFilter;
-  return filter(new self.lunr.Token(word.toLowerCase(), {})) === undefined;
+  return filter(new self.lunr.Token(word, {})) === undefined || WORDS.stop_words.includes(fold(word));
 }
 
-/* Query side: each bare word becomes its key; operators (+ - ~ ^ * :) stay. */
+/* Readers' words become the guide's: "bupe" -> "buprenorphine", "al anon" -> "al-anon".
+   Whole words only; longer phrases first. */
+function applySynonyms(text) {
+  const phrases = Object.keys(WORDS.synonyms).sort((a, b) => b.length - a.length);
+  let padded = ` ${text} `;
+  for (const phrase of phrases) {
+    padded = padded.split(` ${phrase} `).join(` ${WORDS.synonyms[phrase]} `);
+  }
+  return padded.trim();
+}
+
+/* Query side. A query with search operators (+ - ~ ^ * : ") keeps them, word by word;
+   a plain one is what a reader types: synonyms, then without question words. */
 function rewriteQuery(query) {
   const words = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
-  const kept = query.replace(words, word => (isStopWord(word) ? "" : word));
-  return (kept.trim() ? kept : query).replace(words, word => key(word.replace(/-/g, "")));
+  const plain = !/[+\-~^*:"]/.test(query.replace(/(\p{L})-(\p{L})/gu, "$1$2"));
+  const text = plain ? applySynonyms(fold(query).replace(/[^\p{L}\p{N}\s-]/gu, " ").replace(/\s+/g, " ")) : query;
+  const kept = text.replace(words, word => (isStopWord(word.toLowerCase()) ? "" : word));
+  return (kept.trim() ? kept : text).replace(words, word => {
+    const form = key(word.replace(/-/g, ""));
+    return form.length < SHORT ? `${form}^1` : form;     // ^1: no trailing wildcard (Material adds one to the rest)
+  });
+}
+
+/* Pages are ranked by their best match plus a quarter of all their other matches: a page
+   about the subject, whose sections keep returning to it, comes before a page that
+   mentions it once in a strong place. (Material ranks a page by its one best item.)
+   A page that has every word of the query comes before one that has only the common
+   ones ("meetings on methadone": the page that also says methadone). */
+function coverage(group) {
+  const terms = new Set(group.flatMap(item => Object.keys(item.terms || {})));
+  const found = new Set(group.flatMap(item => Object.keys(item.terms || {}).filter(term => item.terms[term])));
+  return terms.size ? found.size / terms.size : 1;
+}
+const REST = 0.25;
+function rankPages(result) {
+  const score = group => {
+    const [best, ...rest] = group.map(item => item.score).sort((a, b) => b - a);
+    return (best + REST * rest.reduce((sum, value) => sum + value, 0)) * coverage(group) ** 2;
+  };
+  result.items = (result.items || []).map(group => [score(group), group])
+    .sort((a, b) => b[0] - a[0]).map(([, group]) => group);
+}
+
+/* Each page's best-matching sections (up to SHOWN) go first in its group, with the
+   group's top score: Material then shows them, instead of folding them into "N more on
+   this page" (it shows only the sections that score as high as the best item). */
+const SHOWN = 2;
+function promoteBestSections(result) {
+  rankPages(result);
+  for (const group of result.items || []) {
+    const top = group[0].score;
+    const best = group.filter(item => item.location.includes("#") && item.score > 0)
+      .sort((a, b) => b.score - a.score).slice(0, SHOWN);
+    for (const item of best.reverse()) {
+      item.score = top;
+      group.splice(group.indexOf(item), 1);
+      group.unshift(item);
+    }
+  }
+  return result;
 }
 
 /* One highlight per place in the text: several keys can match the same word. */
@@ -94,7 +161,14 @@ let loading = null;
 /* Material's worker loads with the first message (the index, sent once the reader opens
    search), so a page that is only read never downloads it. */
 function loadMaterial() {
-  return Promise.resolve(importScripts(new URL(params.get("worker"), source).href)).then(() => {
+  const post = self.postMessage;
+  self.postMessage = function (message, ...rest) {   // Material's worker answers through this
+    if (message && message.type === RESULT) promoteBestSections(message.data);
+    return post.call(this, message, ...rest);
+  };
+  return Promise.resolve(importScripts(new URL("search-words.js", source).href))
+    .then(() => { WORDS = (self.GUIDE_SEARCH_WORDS || {})[LANG] || WORDS; })
+    .then(() => importScripts(new URL(params.get("worker"), source).href)).then(() => {
     wrapLunr();
     ready = true;
     for (const data of waiting.splice(0)) dispatchEvent(new MessageEvent("message", { data }));
@@ -111,10 +185,12 @@ addEventListener("message", event => {
   const message = event.data;
   if (message.type === SETUP) {
     const { config } = message.data;
-    message.data.docs = message.data.docs.filter(inLanguage);
+    // this language's pages, without their Sources lists (citations match every query)
+    message.data.docs = message.data.docs.filter(doc => inLanguage(doc) && !doc.location.endsWith("#sources"));
     config.lang = [LANG];
     config.separator = config.separator.replace("\\-", "");   // keep "al-anon" whole
     config.pipeline = config.pipeline.filter(fn => fn !== "stemmer");
+    if (config.fields.title) config.fields.title.boost = TITLE_BOOST;
   } else if (message.type === QUERY) {
     message.data = rewriteQuery(message.data);
   }
