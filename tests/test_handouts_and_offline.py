@@ -36,6 +36,10 @@ def test_handout_pdf(site, locale, prefix, item, size):
     assert MARKERS[locale] in text, f"the text is in {locale}"
     assert not any(marker in text for lang, marker in MARKERS.items() if lang != locale), "no other language"
     assert URGENT[locale] in text, "the urgent-help line"
+    catalog = reader.trailer["/Root"]
+    assert catalog.get("/MarkInfo", {}).get("/Marked") and "/StructTreeRoot" in catalog, "tagged for screen readers"
+    assert str(catalog.get("/Lang", "")).lower().startswith(locale), f"the PDF's language is {catalog.get('/Lang')!r}"
+    assert reader.outline, "bookmarks from the handout's headings"
 
 
 @pytest.mark.parametrize("locale, prefix", LANGS)

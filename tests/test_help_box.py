@@ -51,11 +51,15 @@ def test_country_choice_is_kept_across_pages_and_reload_with_no_request(phone, b
         country = box.locator("#guide-country")
         choice = country.locator("option").nth(2).get_attribute("value")
         requests = []
-        phone.on("request", requests.append)
+
+        def record(request):
+            requests.append(request.url)
+
+        phone.on("request", record)
         country.select_option(choice)
         phone.wait_for_timeout(200)
-        phone.remove_listener("request", requests.append)
-        assert requests == [], f"/{prefix}: picking a country sent requests: {[r.url for r in requests]}"
+        phone.remove_listener("request", record)
+        assert requests == [], f"/{prefix}: picking a country sent requests: {requests}"
         visible = box.locator(".guide-lines:visible")
         assert visible.count() == 1 and visible.get_attribute("data-country") == choice
         banner = phone.locator("[data-guide-emergency]")

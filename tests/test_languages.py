@@ -5,14 +5,18 @@ from __future__ import annotations
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guide import chromium
+from guide.pages import site_languages
+from guide.ui_language import check_ui_language, same_in_every_language
 from browser import search
 from conftest import ROOT, SITE_URL, free_port, site_pages
 
@@ -145,3 +149,38 @@ def test_search_works_with_mkdocs_serve(page, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# --- no interface words of the default language on another language's pages --------------
+
+def _same_everywhere() -> set[str]:
+    langs = [locale for locale, _ in site_languages()]
+    keep = set(_language_names())
+    for name in ("helplines", "glossary"):
+        keep |= same_in_every_language(yaml.safe_load((ROOT / "docs" / "data" / f"{name}.yml").read_text(encoding="utf-8")), langs)
+    return keep
+
+
+def _language_names() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    plugins = [p for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
+    return [language["name"] for language in plugins[0]["i18n"]["languages"]]
+
+
+def _prefixes():
+    default, *others = [prefix for _, prefix in site_languages()]
+    return default, others
+
+
+def test_no_default_language_interface_text_on_other_languages_pages(site):
+    default, others = _prefixes()
+    assert check_ui_language(site, default, others, _same_everywhere()) == []
+
+
+def test_interface_check_names_page_line_and_string(site, tmp_path):
+    default, others = _prefixes()
+    broken = shutil.copytree(site, tmp_path / "site")
+    page = broken / others[0] / "families" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Back to top</p></article>", 1), encoding="utf-8")
+    problems = check_ui_language(broken, default, others, _same_everywhere())
+    assert len(problems) == 1 and re.match(rf"{others[0]}families/index.html:\d+: .*'Back to top'", problems[0]), problems

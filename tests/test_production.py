@@ -192,3 +192,12 @@ def test_policy_blocks_an_injected_inline_script(page, nginx, site):
         assert any("script-src" in v for v in page.evaluate("window.__violations || []"))
     finally:
         shutil.rmtree(bad)
+
+
+def test_slim_css_drops_only_rules_no_page_or_script_can_use():
+    from guide.slim_css import slim
+    css = (".md-typeset .tabbed-set{a:1}.md-typeset p{b:2}.md-typeset :not(.unused) h1{c:3}"
+           "@media screen{.md-grid{d:4}.mermaid{e:5}}@keyframes spin{to{f:6}}.md-tag--x{g:7}")
+    kept = slim(css, names={"md-typeset", "md-grid"}, fragments={"md-tag--"})
+    assert kept == (".md-typeset p{b:2}.md-typeset :not(.unused) h1{c:3}@media screen{.md-grid{d:4}}"
+                    "@keyframes spin{to{f:6}}.md-tag--x{g:7}")

@@ -5,16 +5,15 @@ from __future__ import annotations
 import pytest
 
 from browser import search
-from conftest import require, site_languages
-from guide import chromium, search_ranking
+from conftest import site_languages
+from guide import search_ranking
 
 JOURNEYS = search_ranking.load_journeys()
 
 
 @pytest.fixture(scope="module")
-def report(site):
-    require(chromium.path(), "chromium")
-    return search_ranking.evaluate(site, JOURNEYS)
+def report(site, browser):
+    return search_ranking.evaluate(site, JOURNEYS, browser)
 
 
 def test_every_language_has_journeys():
@@ -30,11 +29,10 @@ def test_search_puts_the_right_page_first(report, prefix):
     assert result["top1"] >= search_ranking.TOP1_FLOOR, summary
 
 
-def test_harness_reports_a_page_that_ranks_low(site):
+def test_harness_reports_a_page_that_ranks_low(site, browser):
     """The harness is not a rubber stamp: a journey that wants the wrong page misses."""
-    require(chromium.path(), "chromium")
     wrong = {"": [{"query": "naloxone", "page": "the-twelve-steps/"}]}
-    result = search_ranking.evaluate(site, wrong)[""]
+    result = search_ranking.evaluate(site, wrong, browser)[""]
     assert result["top3"] == 0 and result["misses"], result
 
 

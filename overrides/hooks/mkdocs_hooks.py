@@ -5,7 +5,8 @@ engine one day; an error there becomes a build-stopping PluginError naming the f
 - on_config: every page exists in every language; data files loaded and checked;
   offline, our copy of the iframe-worker shim instead of Material's CDN one.
 - on_page_markdown: front matter checked; shortcodes (<!-- glossary -->, ...) expanded.
-- on_page_content: no id used twice on a page; outbound links get rel="noopener noreferrer".
+- on_page_content: no id used twice on a page; heading links' tooltip in the page's
+  language; outbound links get rel="noopener noreferrer".
 - on_post_build: each language keeps its own 404 page.
 """
 from __future__ import annotations
@@ -58,6 +59,8 @@ def on_page_markdown(markdown, page, config, files):
 @_stop_on_error
 def on_page_content(html, page, config, files):
     build_checks.check_unique_ids(html, _name(page))
+    english = config.mdx_configs["toc"]["permalink_title"]
+    html = build_checks.localise_headerlinks(html, english, config.extra["ui"]["permalink_title"])
     return build_checks.mark_outbound_links(html)
 
 

@@ -99,6 +99,13 @@ def mark_outbound_links(html: str) -> str:
     return re.sub(r'<a href="(https?://[^"]+)"(?![^>]*\srel=)', r'<a href="\1" rel="noopener noreferrer"', html)
 
 
+def localise_headerlinks(html: str, english: str, title: str) -> str:
+    """The heading links' tooltip in the page's language (Markdown's toc extension has
+    one title for every language)."""
+    pattern = r'(<a class="headerlink" href="[^"]*") title="' + re.escape(english) + '"'
+    return re.sub(pattern, lambda match: f'{match.group(1)} title="{title}"', html)
+
+
 def keep_404_per_language(site: Path, lang: str, default: str, last: str) -> None:
     """mkdocs-static-i18n builds every language into one folder, so each build's
     404.html overwrites the last. Move each language's 404 page to its own folder,

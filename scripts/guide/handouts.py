@@ -4,9 +4,11 @@
 
 Run after `mkdocs build`. For each handout of docs/data/handouts.yml and each language,
 opens <site>/<lang>/handouts/<id>/ over a local server, puts in the QR code of the
-handout's page (its published address in that language), and writes
-<site>/<lang>/handouts/<id>-letter.pdf and <id>-a4.pdf. Stops with an error if a
-handout does not fit on one or two pages.
+handout's page (its published address in that language), points every link at its
+published address (not at the local server it is printed from), and writes
+<site>/<lang>/handouts/<id>-letter.pdf and <id>-a4.pdf: tagged for screen readers, with
+the page's language and bookmarks from its headings. Stops with an error if a handout
+does not fit on one or two pages.
 """
 from __future__ import annotations
 
@@ -26,6 +28,14 @@ from .pages import ROOT, site_languages
 SIZES = {"letter": "Letter", "a4": "A4"}
 MARGIN = {"top": "14mm", "bottom": "14mm", "left": "16mm", "right": "16mm"}
 MAX_PAGES = 2
+
+
+# Each link of the printed page, made absolute against the page's published address (its
+# canonical link), so a link in the PDF never points at the local server it was printed from.
+PUBLISHED_LINKS = """links => {
+  const published = document.querySelector('link[rel="canonical"]').href;
+  for (const link of links) link.href = new URL(link.getAttribute("href"), published).href;
+}"""
 
 
 def qr_svg(url: str) -> str:
@@ -49,9 +59,11 @@ def build(site: Path) -> list[Path]:
                     page.eval_on_selector(".handout-qr", "(el, svg) => { el.innerHTML = svg; "
                                           "const s = el.querySelector('svg'); s.setAttribute('role', 'img'); "
                                           "s.setAttribute('aria-label', el.dataset.url); }", qr_svg(url))
+                    page.eval_on_selector_all("a[href]", PUBLISHED_LINKS)
                     for size, paper in SIZES.items():
                         out = site / f"{prefix}handouts" / f"{item['id']}-{size}.pdf"
-                        page.pdf(path=str(out), format=paper, margin=MARGIN, print_background=True)
+                        page.pdf(path=str(out), format=paper, margin=MARGIN, print_background=True,
+                                 tagged=True, outline=True)
                         pages = len(PdfReader(out).pages)
                         if pages > MAX_PAGES:
                             raise SystemExit(f"docs/{locale}/handouts/{item['id']}.md: the {paper} PDF has {pages} pages; "

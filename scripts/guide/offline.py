@@ -5,7 +5,7 @@ from file:// with no internet (navigation, language menu, search, handout PDFs).
 
 Run after `mkdocs build` and `guide handouts`. Builds the site again with
 OFFLINE=true (Material's offline plugin: .html links, search without a server, our copy
-of the worker shim), adds the handout PDFs, and writes
+of the worker shim), slims the theme's stylesheet as the online site's, adds the handout PDFs, and writes
 <site>/downloads/12-step-recovery-guide-offline.zip (a folder 12-step-recovery-guide/ inside).
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 from .pages import ROOT
+from .slim_css import slim_site
 
 ZIP_NAME = "12-step-recovery-guide-offline.zip"
 FOLDER = "12-step-recovery-guide"
@@ -30,11 +31,13 @@ def build_offline(site: Path, out_zip: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         offline = Path(tmp) / FOLDER
         env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        # --strict without --quiet: --quiet hides the warnings that --strict counts
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                                  "-f", str(ROOT / "mkdocs.yml"), "-d", str(offline)],
                                 env=env, cwd=ROOT, capture_output=True, text=True)
         if result.returncode:
             raise SystemExit(f"the offline build failed:\n{result.stdout}{result.stderr}")
+        slim_site(offline)
         for pdf in site.rglob("handouts/*.pdf"):
             target = offline / pdf.relative_to(site)
             target.parent.mkdir(parents=True, exist_ok=True)

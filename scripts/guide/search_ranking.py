@@ -60,22 +60,34 @@ def visible(group: list[dict]) -> list[str]:
     return [item["location"] for item in group if "#" not in item["location"] or item["score"] >= threshold]
 
 
-def rank(site: Path, queries: dict[str, list[str]]) -> dict[str, list[list[list[dict]]]]:
-    """Per language prefix ('' or 'es/'), the results of each query, in order."""
-    from playwright.sync_api import sync_playwright
+def rank(site: Path, queries: dict[str, list[str]], browser=None) -> dict[str, list[list[list[dict]]]]:
+    """Per language prefix ('' or 'es/'), the results of each query, in order. `browser`:
+    a Playwright browser to use (the tests' own); without it, Chromium is started here."""
     server, url = chromium.serve(site)
     try:
+        if browser is not None:
+            return _ask(browser, url, queries)
+        from playwright.sync_api import sync_playwright
         with sync_playwright() as playwright:
-            browser = chromium.launch(playwright)
-            page = browser.new_page()
-            out = {}
-            for prefix, asked in queries.items():
-                page.goto(url + prefix)
-                out[prefix] = page.evaluate(_RUN, [asked])
-            browser.close()
+            own = chromium.launch(playwright)
+            try:
+                return _ask(own, url, queries)
+            finally:
+                own.close()
     finally:
         server.shutdown()
-    return out
+
+
+def _ask(browser, url: str, queries: dict[str, list[str]]) -> dict:
+    page = browser.new_page()
+    try:
+        out = {}
+        for prefix, asked in queries.items():
+            page.goto(url + prefix)
+            out[prefix] = page.evaluate(_RUN, [asked])
+        return out
+    finally:
+        page.close()
 
 
 def _pages(group_results: list[list[dict]]) -> list[str]:
@@ -102,9 +114,9 @@ def load_journeys(path: Path = JOURNEYS) -> dict[str, list[dict]]:
     return {prefixes[lang]: journeys for lang, journeys in data.items()}
 
 
-def evaluate(site: Path, journeys: dict[str, list[dict]]) -> dict[str, dict]:
+def evaluate(site: Path, journeys: dict[str, list[dict]], browser=None) -> dict[str, dict]:
     """Per language prefix: top-1 and top-3 shares, and the journeys that missed."""
-    results = rank(site, {prefix: [j["query"] for j in items] for prefix, items in journeys.items()})
+    results = rank(site, {prefix: [j["query"] for j in items] for prefix, items in journeys.items()}, browser)
     report = {}
     for prefix, items in journeys.items():
         verdicts = [judge(j, r) for j, r in zip(items, results[prefix])]

@@ -7,13 +7,33 @@ in (overrides/partials/slots.html), because their links differ online and offlin
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
+
+def sort_key(term: str, articles: list[str]) -> str:
+    """How a reader of the language looks a term up: quotation marks, a leading article
+    («El Libro Grande» under L) and accents ignored («Límites» before «Los…»)."""
+    plain = unicodedata.normalize("NFD", term.casefold())
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    plain = re.sub(r"^[\W_]+", "", plain)
+    first, _, rest = plain.partition(" ")
+    return (rest if first in articles and rest else plain).lstrip("\"'«“ ")
+
 
 def glossary(lang: str, extra: dict, src: str) -> str:
+    """Every term as a section (h2, under the page's h1), in the language's order."""
+    articles = extra["ui"].get("glossary_articles", [])
     parts = []
-    for entry in sorted(extra["glossary"], key=lambda e: e[lang]["term"].casefold()):
+    for entry in sorted(extra["glossary"], key=lambda e: sort_key(e[lang]["term"], articles)):
         text = entry[lang]
-        parts.append(f"### {text['term']} {{#{entry['id']}}}\n\n{text['definition'].strip()}\n")
+        parts.append(f"## {text['term']} {{#{entry['id']}}}\n\n{text['definition'].strip()}\n")
     return "\n".join(parts)
+
+
+def format_date(date, ui: dict) -> str:
+    """A date as the language writes it: "November 27, 2026", «27 de noviembre de 2026»."""
+    return ui["date_format"].format(day=date.day, month=ui["months"][date.month - 1], year=date.year)
 
 
 def _call(line: dict, lang: str, ui: dict) -> str:
@@ -33,7 +53,7 @@ def _line(line: dict, lang: str, ui: dict) -> str:
     rows += [
         f"- {ui['hours']}: {line['hours'][lang]}",
         f"- {ui['languages']}: {line['languages'][lang]}" + (f" {ui['interpreter']}" if line.get("interpreters") else ""),
-        f"- {ui['source']}: <{line['source']}> ({ui['checked']} {line['checked'].isoformat()})",
+        f"- {ui['source']}: <{line['source']}> ({ui['checked']} {format_date(line['checked'], ui)})",
     ]
     return f"### {line['name'][lang]} {{#{line['id']}}}\n\n{line['for'][lang]}\n\n" + "\n".join(rows) + "\n"
 
