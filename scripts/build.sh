@@ -31,6 +31,11 @@ if [ -z "$local_copy" ]; then
       echo "build.sh: SITE_URL=$SITE_URL must start with https:// (the published address)" >&2
       exit 2 ;;
   esac
+  if [ -z "${REPORT_URL:-}${REPORT_EMAIL:-}" ]; then
+    echo "build.sh: readers need a way to report an error: set REPORT_URL (an issue form, e.g." >&2
+    echo "  https://github.com/OWNER/REPO/issues/new) or REPORT_EMAIL, or use --local." >&2
+    exit 2
+  fi
 fi
 
 scripts/setup.sh --browser
@@ -47,6 +52,7 @@ fi
 echo "HTML: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 .venv/bin/guide search-index --site "$site"
 .venv/bin/guide slim-css --site "$site"
+.venv/bin/guide qr --site "$site"
 .venv/bin/guide headers --site "$site" ${CSP_META:+--meta}
 .venv/bin/guide handouts --site "$site" | tail -1
 .venv/bin/guide offline --site "$site"

@@ -66,7 +66,7 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    for step in ("search-index", "slim-css", "handouts", "offline"):
+    for step in ("search-index", "slim-css", "qr", "handouts", "offline"):
         result = subprocess.run([sys.executable, "-m", "guide", step, "--site", str(out)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{step} failed:\n{result.stdout}\n{result.stderr}"

@@ -120,7 +120,7 @@ def test_page_shape_faults_fail(tmp_path):
     found = problems(sample(tmp_path, "en", "Too short.", reviewed=old,
                             body="\n# Sample\n\n{text}\n"))
     assert any("no summary box" in p for p in found), found
-    assert any("more than 12 months ago" in p for p in found), found
+    assert not any("reviewed" in p for p in found), "an old review date is `guide review`'s, never a failure"
     assert any("no Sources section" in p for p in found), found
     assert any("words of prose: a content page needs at least 300" in p for p in found), found
 
@@ -129,3 +129,19 @@ def test_sources_without_https_link_fail(tmp_path):
     body = GOOD_BODY.replace("<https://example.org/>", "A book on my shelf.")
     found = problems(sample(tmp_path, "en", PLAIN_EN, body=body))
     assert any("the Sources section has no https:// link" in p for p in found), found
+
+
+def test_avoided_term_fails_with_its_line_and_the_word_to_use(tmp_path):
+    page = sample(tmp_path, "es", PLAIN_ES + "\n\nSi está en peligro, vaya a Obtener ayuda ahora.\n")
+    found = problems(page)
+    line = page.body_line + page.body.count("\n", 0, page.body.index("Obtener"))
+    assert any(f"sample.md:{line}: 'Obtener ayuda ahora': write 'Pida ayuda ahora' instead" in p for p in found), found
+
+
+def test_word_list_must_say_what_to_use(tmp_path):
+    from guide import data
+    bad = tmp_path / "docs" / "data" / "terms.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("en: []\nes:\n  - {kind: term, avoid: 'reportar'}\n", encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"docs/data/terms\.yml:3: a word needs .*missing: use, why"):
+        data.load_terms(["en", "es"], bad)

@@ -13,13 +13,17 @@ from pypdf import PdfReader
 from conftest import ROOT, chromium_path, copy_project
 
 PUBLISHED = "https://twelve-step-guide.test/"
+REPORT_URL = "https://code.twelve-step-guide.test/guide/issues/new"
 LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]")
 
 
-def run_build(project: Path, site: Path, site_url: str | None, *args: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+def run_build(project: Path, site: Path, site_url: str | None, *args: str,
+              report_url: str | None = REPORT_URL) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "REPORT_URL", "REPORT_EMAIL")}
     if site_url is not None:
         env["SITE_URL"] = site_url
+    if report_url is not None:
+        env["REPORT_URL"] = report_url
     return subprocess.run(["bash", str(project / "scripts" / "build.sh"), *args, str(site)],
                           capture_output=True, text=True, env=env, cwd=project)
 
@@ -39,6 +43,11 @@ def test_build_refuses_an_address_that_points_nowhere(site_url, tmp_path):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "SITE_URL" in result.stderr and "--local" in result.stderr
     assert not (tmp_path / "site").exists(), "nothing is built"
+
+
+def test_build_refuses_without_a_way_to_report_an_error(tmp_path):
+    result = run_build(ROOT, tmp_path / "site", PUBLISHED, report_url=None)
+    assert result.returncode == 2 and "REPORT_URL" in result.stderr, result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +85,14 @@ def test_production_build_stops_on_a_broken_anchor(production_project, tmp_path)
         page.write_text(page.read_text(encoding="utf-8").replace("\n[roto](first-meeting.md#no-existe)\n", ""), encoding="utf-8")
     assert result.returncode != 0
     assert "for-professionals.md" in result.stderr and "no-existe" in result.stderr, result.stderr
+
+
+def test_report_link_names_the_page_and_its_language(production_site):
+    from urllib.parse import parse_qs, unquote, urlsplit
+    html = (production_site / "es" / "families" / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'<p class="guide-report">\s*<a href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == REPORT_URL
+    query = parse_qs(url.query)
+    assert f"{PUBLISHED}es/families/" in query["body"][0] and "Idioma: es" in query["body"][0], query
+    assert query["title"][0].startswith("Problema en la página: "), query

@@ -2,7 +2,8 @@
 (scripts/guide/build_checks.py), where the logic lives, so it can move to another
 engine one day; an error there becomes a build-stopping PluginError naming the file.
 
-- on_config: every page exists in every language; data files loaded and checked;
+- on_config: every page exists in every language; data files loaded and checked; what
+  is overdue for review printed as a warning (never a stop);
   offline, our copy of the iframe-worker shim instead of Material's CDN one.
 - on_page_markdown: front matter checked; shortcodes (<!-- glossary -->, ...) expanded.
 - on_page_content: no id used twice on a page; heading links' tooltip in the page's
@@ -39,6 +40,7 @@ def on_config(config):
     langs = _languages(config)
     build_checks.check_every_page_translated(Path(config.docs_dir), langs)
     config.extra.update(build_checks.load_data(langs, Path(config.docs_dir)))
+    build_checks.warn_review_due(Path(config.docs_dir))
     if config.extra.get("offline"):
         # Material's offline plugin loads its file:// worker shim from a CDN, which fails
         # with no internet (and would be a third-party request): use the vendored copy.

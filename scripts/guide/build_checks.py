@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -54,6 +55,15 @@ def load_data(langs: list[str], docs: Path) -> dict:
         }
     except data.DataError as err:
         raise BuildError(str(err)) from None
+
+
+def warn_review_due(docs: Path) -> None:
+    """Print what is overdue for review (`guide review`): a warning, never a stop, so an
+    urgent fix can always be published. Printed, not logged: a strict build stops on logs."""
+    from . import review
+    for item in review.due_items(dt.date.today(), 0, docs):
+        if item.what != "translation":   # an outdated translation is the tests' to stop
+            print(f"Review due: {item.where}: {item.what} ({item.detail})", file=sys.stderr)
 
 
 def check_front_matter(source: Path, name: str, meta: dict) -> None:

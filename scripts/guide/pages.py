@@ -77,8 +77,8 @@ def site_languages() -> list[tuple[str, str]]:
     return [(lang["locale"], "" if lang.get("default") == "true" else lang["locale"] + "/") for lang in built]
 
 
-def pages(lang: str) -> list[Page]:
-    return [read_page(p) for p in sorted((DOCS / lang).rglob("*.md"))]
+def pages(lang: str, docs: Path = DOCS) -> list[Page]:
+    return [read_page(p) for p in sorted((docs / lang).rglob("*.md"))]
 
 
 def heading_ids(body: str) -> list[str]:

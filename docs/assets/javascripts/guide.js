@@ -1,9 +1,11 @@
 /*
- * Safety features that need a little JavaScript (the page works without it):
+ * What needs a little JavaScript (every page works without it):
  * - the help box and banner show the country the reader picked, kept on this device
  *   (localStorage: no cookie, no request); /get-help-now/ opens with it;
  * - "Exit this page" replaces the page with a neutral site, by click or by pressing
- *   Shift 3 times (GOV.UK Design System's Exit This Page pattern).
+ *   Shift 3 times (GOV.UK Design System's Exit This Page pattern);
+ * - "Copy link" beside each section heading, and in the Share box, copies the page's
+ *   published address with the #section (never the ?h= of a search).
  */
 "use strict";
 
@@ -60,5 +62,43 @@ function setUpExit() {
   });
 }
 
+/* The published address of this page (its canonical link); offline, this copy's. */
+function pageAddress() {
+  const canonical = document.querySelector('link[rel="canonical"]');
+  return canonical ? canonical.href : location.href.split(/[?#]/)[0];
+}
+
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = Object.assign(document.createElement("textarea"), { value: text });   // file://
+  document.body.append(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+  return Promise.resolve();
+}
+
+function copyButton(address) {
+  const words = document.getElementById("guide-copy");
+  const button = words.content.firstElementChild.cloneNode(true);
+  button.addEventListener("click", () => copyText(address).then(() => {
+    button.textContent = words.dataset.copied;
+    setTimeout(() => { button.textContent = words.dataset.copy; }, 3000);
+  }));
+  return button;
+}
+
+function setUpCopyLinks() {
+  if (!document.getElementById("guide-copy")) return;
+  const address = pageAddress();
+  for (const heading of document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]")) {
+    if (heading.closest(".guide-urgent, .admonition")) continue;
+    heading.after(copyButton(`${address}#${heading.id}`));
+  }
+  const share = document.querySelector(".guide-share__address");
+  if (share) share.after(copyButton(address));
+}
+
 setUpCountryChoice();
 setUpExit();
+setUpCopyLinks();
