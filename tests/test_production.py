@@ -201,3 +201,9 @@ def test_slim_css_drops_only_rules_no_page_or_script_can_use():
     kept = slim(css, names={"md-typeset", "md-grid"}, fragments={"md-tag--"})
     assert kept == (".md-typeset p{b:2}.md-typeset :not(.unused) h1{c:3}@media screen{.md-grid{d:4}}"
                     "@keyframes spin{to{f:6}}.md-tag--x{g:7}")
+
+
+def test_comment_stripping_keeps_licence_notices_and_code():
+    from guide.slim_css import strip_comments
+    source = "/*! MIT notice */\n/* a comment */\nconst a = 1;  // kept: code on the line\n  // a whole-line comment\n  let url = 'https://x.org/';\n"
+    assert strip_comments(source) == "/*! MIT notice */\n\nconst a = 1;  // kept: code on the line\nlet url = 'https://x.org/';\n"

@@ -1,5 +1,6 @@
 """Leave out of Material's stylesheet the rules for features this site never shows
-(tabs, cards, Mermaid, code highlighting, ...): a first visit downloads less.
+(tabs, cards, Mermaid, code highlighting, ...), and the comments of our own stylesheets
+and scripts: a first visit downloads less.
 
     guide slim-css --site site
 
@@ -8,6 +9,8 @@ selectors' classes appears nowhere in the built site: not in any page's HTML, an
 in any of its JavaScript (where Material adds classes as it runs). Classes inside
 :not(), :is() and :where() never decide. At-rules (@media, @supports) keep what they
 hold by the same test; @font-face, @keyframes and the like stay whole.
+Our own files (those under docs/assets/) lose their comments and indentation; a
+comment that opens with /*! (a licence notice) stays.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import argparse
 import re
 from pathlib import Path
 
-from .pages import ROOT
+from .pages import DOCS, ROOT
 
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 PARENS = re.compile(r"\([^()]*\)")
@@ -85,7 +88,8 @@ def slim(css: str, names: set[str], fragments: set[str]) -> str:
 
 
 def slim_site(site: Path) -> dict[str, tuple[int, int]]:
-    """Slim Material's stylesheets in a built site: {file: (bytes before, after)}."""
+    """Slim Material's stylesheets and our own assets in a built site:
+    {file: (bytes before, after)}."""
     names, fragments = used_names(site)
     sizes = {}
     for sheet in (site / "assets" / "stylesheets").glob("main.*.min.css"):
@@ -94,7 +98,28 @@ def slim_site(site: Path) -> dict[str, tuple[int, int]]:
         body = css[charset.end():] if charset else css
         result = (charset.group(0) if charset else "") + slim(body, names, fragments)
         sheet.write_text(result, encoding="utf-8")
-        sizes[sheet.name] = (len(css), len(result))
+        sizes[f"assets/stylesheets/{sheet.name}"] = (len(css), len(result))
+    return sizes | strip_own_assets(site)
+
+
+def strip_comments(text: str) -> str:
+    """Block comments (except /*! notices), whole-line // comments and indentation."""
+    text = re.sub(r"/\*(?!!).*?\*/", "", text, flags=re.S)
+    text = re.sub(r"(?m)^[ \t]*//.*\n", "", text)
+    return re.sub(r"\n[ \t]+", "\n", text)
+
+
+def strip_own_assets(site: Path) -> dict[str, tuple[int, int]]:
+    """Our stylesheets and scripts in a built site, without their comments."""
+    sizes = {}
+    for source in sorted((DOCS / "assets").rglob("*")):
+        if source.suffix in (".css", ".js") and source.is_file():
+            built = site / source.relative_to(DOCS)
+            if built.is_file():
+                before = built.read_text(encoding="utf-8")
+                after = strip_comments(before)
+                built.write_text(after, encoding="utf-8")
+                sizes[built.relative_to(site).as_posix()] = (len(before), len(after))
     return sizes
 
 
@@ -107,5 +132,5 @@ def register(commands) -> None:
 
 def run(args) -> int:
     for name, (before, after) in slim_site(args.site).items():
-        print(f"assets/stylesheets/{name}: {before / 1024:.0f} KB -> {after / 1024:.0f} KB")
+        print(f"{name}: {before / 1024:.1f} KB -> {after / 1024:.1f} KB")
     return 0
