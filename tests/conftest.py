@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from guide import chromium
 from guide.pages import ROOT, site_languages

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from guide import chromium
 from guide import data as guide_data
 from guide import offline as build_offline
 from conftest import ROOT, SITE_URL, require, site_languages

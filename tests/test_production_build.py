@@ -88,7 +88,7 @@ def test_production_build_stops_on_a_broken_anchor(production_project, tmp_path)
 
 
 def test_report_link_names_the_page_and_its_language(production_site):
-    from urllib.parse import parse_qs, unquote, urlsplit
+    from urllib.parse import parse_qs, urlsplit
     html = (production_site / "es" / "families" / "index.html").read_text(encoding="utf-8")
     href = re.search(r'<p class="guide-report">\s*<a href="([^"]+)"', html).group(1).replace("&amp;", "&")
     url = urlsplit(href)

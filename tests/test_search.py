@@ -46,5 +46,5 @@ def test_the_answering_section_shows_without_expanding(page, base_url, prefix, q
     visible = page.eval_on_selector_all(
         ".md-search-result__item > a, .md-search-result__item > details[open] a",
         "els => els.map(e => e.href)")
-    assert any(f"after-rehab/?" in href and f"#{section}" in href or href.endswith(f"after-rehab/#{section}")
+    assert any("after-rehab/?" in href and f"#{section}" in href or href.endswith(f"after-rehab/#{section}")
                for href in visible), visible

@@ -21,12 +21,11 @@ import argparse
 import functools
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
 from . import data as guide_data
 from . import readability
-from .pages import DOCS, ROOT, Page, languages, pages, prose, read_page, strip_sources, word_count
+from .pages import ROOT, Page, languages, pages, prose, read_page, word_count
 
 MIN_WORDS = 300
 SHORT_PAGES = {"index.md", "glossary.md", "handouts.md"}  # no minimum length

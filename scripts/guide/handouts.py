@@ -13,7 +13,6 @@ does not fit on one or two pages.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from pypdf import PdfReader
 from . import chromium
 from . import data as guide_data
 from .pages import ROOT, site_languages
+from .options import add_site
 
 SIZES = {"letter": "Letter", "a4": "A4"}
 MARGIN = {"top": "14mm", "bottom": "14mm", "left": "16mm", "right": "16mm"}
@@ -78,7 +78,7 @@ def build(site: Path) -> list[Path]:
 def register(commands) -> None:
     parser = commands.add_parser("handouts", help="print every handout to PDF (Letter and A4)", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.set_defaults(run=run)
 
 

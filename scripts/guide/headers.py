@@ -17,10 +17,10 @@ import argparse
 import base64
 import hashlib
 import re
-import sys
 from pathlib import Path
 
 from .pages import ROOT, site_languages
+from .options import add_site
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 PERMISSIONS = ("accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
@@ -126,7 +126,7 @@ def add_meta(site: Path) -> int:
 def register(commands) -> None:
     parser = commands.add_parser("headers", help="write the security headers for each kind of host", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.add_argument("--meta", action="store_true", help="also put the policy in a <meta> tag on every page")
     parser.set_defaults(run=run)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from .pages import ROOT
 from .qr_codes import copy_for_offline
 from .slim_css import slim_site
+from .options import add_site
 
 ZIP_NAME = "12-step-recovery-guide-offline.zip"
 FOLDER = "12-step-recovery-guide"
@@ -55,7 +56,7 @@ def build_offline(site: Path, out_zip: Path) -> Path:
 def register(commands) -> None:
     parser = commands.add_parser("offline", help="build the offline edition (zip)", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.set_defaults(run=run)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import segno
 
-from .pages import ROOT
+from .options import add_site
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
@@ -42,7 +42,7 @@ def copy_for_offline(site: Path, offline: Path) -> None:
 def register(commands) -> None:
     parser = commands.add_parser("qr", help="a QR code of each page's published address (Share box)",
                                  description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.set_defaults(run=run)
 
 

@@ -10,7 +10,6 @@ Computed offline with textstat on the page's prose (see guide/pages.py).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import textstat

@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from .site_checks import contract_pages
+
 
 def _section(html: str, section_id: str) -> str:
     """The HTML from the heading with this id to the next heading of the same or a higher level."""
@@ -45,19 +47,16 @@ def _links(html: str, page_url: str) -> set[str]:
 def check_safety(site: Path, contract: dict, prefixes: list[str]) -> list[str]:
     """Problems as "<page> (<language prefix>): what is missing"."""
     problems = []
-    for path, wants in contract.items():
-        for prefix in prefixes:
-            url = "/" + prefix + path.lstrip("/")
-            file = site / url.lstrip("/") / "index.html"
-            if not file.is_file():
-                problems.append(f"{url}: the page is missing (the safety contract needs it)")
-                continue
-            html = file.read_text(encoding="utf-8")
-            missing = [f"section #{i}" for i in wants.get("ids", []) if f' id="{i}"' not in html]
-            missing += [name for name in wants.get("components", []) if not COMPONENTS[name](html)]
-            links = _links(html, url)
-            missing += [f"a link to /{prefix}{target}" for target in wants.get("links", [])
-                        if "/" + prefix + target not in links]
-            if missing:
-                problems.append(f"{url}: missing {', '.join(missing)} (tests/safety_contract.yml)")
+    for url, file, wants, prefix in contract_pages(site, contract, prefixes):
+        if file is None:
+            problems.append(f"{url}: the page is missing (the safety contract needs it)")
+            continue
+        html = file.read_text(encoding="utf-8")
+        missing = [f"section #{i}" for i in wants.get("ids", []) if f' id="{i}"' not in html]
+        missing += [name for name in wants.get("components", []) if not COMPONENTS[name](html)]
+        links = _links(html, url)
+        missing += [f"a link to /{prefix}{target}" for target in wants.get("links", [])
+                    if "/" + prefix + target not in links]
+        if missing:
+            problems.append(f"{url}: missing {', '.join(missing)} (tests/safety_contract.yml)")
     return problems

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from .pages import ROOT, site_languages
+from .pages import site_languages
+from .options import add_site
 
 
 def split(site: Path) -> dict[str, int]:
@@ -37,7 +37,7 @@ def split(site: Path) -> dict[str, int]:
 def register(commands) -> None:
     parser = commands.add_parser("search-index", help="split the built search index by language", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.set_defaults(run=run)
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from . import chromium
 from .pages import ROOT, site_languages
+from .options import add_site
 
 JOURNEYS = ROOT / "tests" / "search_journeys.yml"
 TOP3_FLOOR = 1.00   # every journey's page among the first three results
@@ -132,7 +133,7 @@ def evaluate(site: Path, journeys: dict[str, list[dict]], browser=None) -> dict[
 def register(commands) -> None:
     parser = commands.add_parser("search-rank", help="how search ranks a query, or every journey (top-1/top-3)",
                                  description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.add_argument("--lang", default=None, help="language code of the query (default: the default language)")
     parser.add_argument("--journeys", type=Path, default=JOURNEYS, help="the journeys file (default: tests/search_journeys.yml)")
     parser.add_argument("query", nargs="?", help="one query to explain; without it, every journey")

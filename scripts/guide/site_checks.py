@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -126,19 +125,26 @@ def check_privacy(site: Path) -> list[str]:
     return problems
 
 
-def check_contract(site: Path, contract: dict[str, list[str]], prefixes: list[str]) -> list[str]:
-    """Every contracted path and id exists under every language prefix ('' for English)."""
-    problems = []
-    for path, ids in contract.items():
+def contract_pages(site: Path, contract: dict, prefixes: list[str]):
+    """(address, built page file or None, what the contract wants, language prefix) for
+    every page of a contract (path -> wants) in every language ('' for the default)."""
+    for path, wants in contract.items():
         for prefix in prefixes:
             url = "/" + prefix + path.lstrip("/")
             page = site / url.lstrip("/") / "index.html"
-            if not page.is_file():
-                problems.append(f"{url}: the page is gone (promised in the link contract)")
-                continue
-            missing = [i for i in ids if i not in _parse(page).ids]
-            if missing:
-                problems.append(f"{url}: no section id {', '.join(missing)} (promised in the link contract)")
+            yield url, page if page.is_file() else None, wants, prefix
+
+
+def check_contract(site: Path, contract: dict[str, list[str]], prefixes: list[str]) -> list[str]:
+    """Every contracted path and id exists under every language prefix ('' for English)."""
+    problems = []
+    for url, page, ids, _ in contract_pages(site, contract, prefixes):
+        if page is None:
+            problems.append(f"{url}: the page is gone (promised in the link contract)")
+            continue
+        missing = [i for i in ids if i not in _parse(page).ids]
+        if missing:
+            problems.append(f"{url}: no section id {', '.join(missing)} (promised in the link contract)")
     return problems
 
 

@@ -18,7 +18,8 @@ import argparse
 import re
 from pathlib import Path
 
-from .pages import DOCS, ROOT
+from .pages import DOCS
+from .options import add_site
 
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 PARENS = re.compile(r"\([^()]*\)")
@@ -126,7 +127,7 @@ def strip_own_assets(site: Path) -> dict[str, tuple[int, int]]:
 def register(commands) -> None:
     parser = commands.add_parser("slim-css", help="drop the theme's CSS rules for features the site never shows",
                                  description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    add_site(parser)
     parser.set_defaults(run=run)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
-import sys
 from pathlib import Path
 
 from .pages import DOCS, ROOT, FRONT_MATTER, Page, languages, read_page
