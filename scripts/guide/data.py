@@ -103,6 +103,10 @@ def _check_line(path, line, cid, langs, seen, errors, today) -> None:
                       "(with +country code for long numbers), e.g. '+18006624357'")
     if not str(line.get("source", "")).startswith("https://"):
         errors.append(f"{_where(path, line)}: {what} needs a 'source': the https:// page that confirms it")
+    option = line.get("option")
+    if option is not None and (not isinstance(option, dict) or set(option) - {"__line__"} - set(langs)):
+        errors.append(f"{_where(path, line)}: {what}: 'option' is a short note per language, e.g. "
+                      "{es: \"en español, marque 2\"}, in the site's languages only")
     _check_date(path, line, errors, what, today)
 
 

@@ -75,14 +75,54 @@ def build(site: Path) -> list[Path]:
     return written
 
 
+# What the PDFs are made from: when none of it changes, `--for-serve` makes nothing.
+SERVE_INPUTS = ("docs/*/handouts/*.md", "docs/data/*.yml", "overrides/handout.html",
+                "docs/assets/stylesheets/handout.css", "mkdocs.yml")
+SERVE_STAMP = ROOT / "build" / "serve-pdfs.sha256"
+
+
+def for_serve() -> str:
+    """The PDFs for `mkdocs serve` (scripts/serve.sh): built once into build/serve-site and
+    copied beside the handout pages in docs/<lang>/handouts/ (ignored by git), so no
+    handout link 404s while writing. Built again only when a handout's inputs change."""
+    import hashlib
+    import os
+    import shutil
+    import subprocess
+    import sys
+    digest = hashlib.sha256()
+    for pattern in SERVE_INPUTS:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.read_bytes())
+    if SERVE_STAMP.is_file() and SERVE_STAMP.read_text() == digest.hexdigest():
+        return "handout PDFs: up to date"
+    site = ROOT / "build" / "serve-site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    if result.returncode:
+        return "handout PDFs: not made, the build has errors (mkdocs serve shows them)"
+    written = build(site)
+    for locale, prefix in site_languages():
+        for pdf in (site / prefix / "handouts").glob("*.pdf"):
+            shutil.copy2(pdf, ROOT / "docs" / locale / "handouts" / pdf.name)
+    SERVE_STAMP.write_text(digest.hexdigest())
+    return f"handout PDFs: {len(written)} made for the local server"
+
+
 def register(commands) -> None:
     parser = commands.add_parser("handouts", help="print every handout to PDF (Letter and A4)", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     add_site(parser)
+    parser.add_argument("--for-serve", action="store_true",
+                        help="make them for `mkdocs serve` (into docs/<lang>/handouts/, once, cached)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.for_serve:
+        print(for_serve())
+        return 0
     start = time.perf_counter()
     written = build(args.site)
     for pdf in written:
