@@ -51,8 +51,8 @@ def test_handout_qr_code_opens_its_page_in_the_same_language(site, tmp_path, loc
         png = tmp_path / f"{locale}-{item['id']}"
         subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(pages), "-l", str(pages), str(pdf), str(png)], check=True)
         image = next(tmp_path.glob(f"{png.name}*.png"))
-        decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout.strip()
-        assert decoded == f"{SITE_URL}{prefix}{item['page'][:-3]}/", f"{pdf.name}: QR code reads {decoded!r}"
+        decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout.split()
+        assert f"{SITE_URL}{prefix}{item['page'][:-3]}/" in decoded, f"{pdf.name}: QR codes read {decoded!r}"
 
 
 def test_every_source_page_links_its_handout(site):

@@ -64,3 +64,28 @@ def test_no_visible_link_text_is_a_file_name(site):
                 if re.search(r"\.md\b", text):
                     problems.append(f"{path or '/'}:{number}: link text {text!r} is a file name")
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_link_sheet_codes_scan_to_the_published_sections(site, tmp_path, prefix):
+    """The staff link sheet: every link has its full address and a QR code of it."""
+    require(shutil.which("pdftoppm"), "poppler-utils")
+    require(shutil.which("zbarimg"), "zbar-tools")
+    html = (site / f"{prefix}handouts/link-sheet/index.html").read_text(encoding="utf-8")
+    addresses = re.findall(r'<code class="guide-address">([^<]+)</code>', html)
+    assert len(addresses) >= 9 and all(a.startswith(SITE_URL + prefix) and "#" in a for a in addresses), addresses
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(site / f"{prefix}handouts/link-sheet-a4.pdf"), str(tmp_path / "p")], check=True)
+    decoded = set()
+    for image in tmp_path.glob("p*.png"):
+        decoded |= set(subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout.split())
+    assert set(addresses) <= decoded, sorted(set(addresses) - decoded)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_useful_links_show_their_full_addresses(site, prefix):
+    html = (site / f"{prefix}for-professionals/index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="useful-links"'):]
+    section = section[:section.index("<h2")] if "<h2" in section else section
+    links = re.findall(r'<a href="([^"]+)"[^>]*>[^<]*</a><br><code class="guide-address">([^<]+)</code>', section)
+    assert len(links) >= 10, links
+    assert all(address.startswith(SITE_URL + prefix) for _, address in links), links

@@ -63,6 +63,8 @@ def on_page_content(html, page, config, files):
     build_checks.check_unique_ids(html, _name(page))
     english = config.mdx_configs["toc"]["permalink_title"]
     html = build_checks.localise_headerlinks(html, english, config.extra["ui"]["permalink_title"])
+    published = config.site_url + page.url if config.use_directory_urls else config.site_url + page.file.dest_uri
+    html = build_checks.show_full_addresses(html, published, qr=page.meta.get("template") == "handout.html")
     return build_checks.mark_outbound_links(html)
 
 

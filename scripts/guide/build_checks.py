@@ -13,6 +13,9 @@ import shutil
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
+
+import segno
 
 from . import data, shortcodes
 from .pages import read_page
@@ -114,6 +117,36 @@ def localise_headerlinks(html: str, english: str, title: str) -> str:
     one title for every language)."""
     pattern = r'(<a class="headerlink" href="[^"]*") title="' + re.escape(english) + '"'
     return re.sub(pattern, lambda match: f'{match.group(1)} title="{title}"', html)
+
+
+FULL_ADDRESSES = re.compile(r"<!-- full-addresses -->\s*(<ul>.*?</ul>)", re.S)
+
+
+def published_address(href: str, page_address: str) -> str:
+    """A link of a page, as the published address a reader can type: absolute, directory
+    style even in the offline edition (families.html -> families/)."""
+    address = urljoin(page_address, href)
+    path, _, fragment = address.partition("#")
+    path = re.sub(r"(^|/)index\.html$", r"\1", path)
+    path = re.sub(r"\.html$", "/", path)
+    return path + (f"#{fragment}" if fragment else "")
+
+
+def show_full_addresses(html: str, page_address: str, qr: bool) -> str:
+    """After each link of a list marked <!-- full-addresses -->: its full published address,
+    selectable (and copied by the Copy button guide.js adds); with `qr`, on a printed
+    handout, a QR code of it too. `page_address`: the page's published address."""
+    def one_list(match):
+        def one_link(link):
+            address = published_address(link.group(1), page_address)
+            code = f'<br><code class="guide-address">{address}</code>'
+            if qr:
+                code += segno.make(address, error="m").svg_inline(scale=2, border=1, omitsize=True).replace(
+                    "<svg ", f'<svg role="img" aria-label="QR: {address}" class="guide-address-qr" ', 1)
+            return link.group(0) + code
+        return re.sub(r'<a href="([^"]+)"[^>]*>.*?</a>', one_link, match.group(1), flags=re.S)
+
+    return FULL_ADDRESSES.sub(one_list, html)
 
 
 def keep_404_per_language(site: Path, lang: str, default: str, last: str) -> None:

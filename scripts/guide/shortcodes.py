@@ -4,6 +4,8 @@ A shortcode is an HTML comment alone on a line, such as <!-- glossary -->. Each 
 rendered from a data file in the page's language; an unknown one stops the build.
 Slots (<!-- handouts -->, <!-- offline -->) stay as they are: the template fills them
 in (overrides/partials/slots.html), because their links differ online and offline.
+<!-- full-addresses --> stays too: the build shows the full published address of each
+link of the list that follows it (build_checks.show_full_addresses).
 """
 from __future__ import annotations
 
@@ -97,6 +99,7 @@ def slot(name: str):
 
 
 RENDERERS = {"glossary": glossary, "helplines": helplines, "urgent-lines": urgent_lines,
+             "full-addresses": slot("full-addresses"),
              "suicide-box": suicide_box,
              "handouts": slot("handouts"), "offline": slot("offline")}
 NAMES = sorted(RENDERERS)

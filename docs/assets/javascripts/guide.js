@@ -97,6 +97,9 @@ function setUpCopyLinks() {
   }
   const share = document.querySelector(".guide-share__address");
   if (share) share.after(copyButton(address));
+  for (const full of document.querySelectorAll(".md-content article .guide-address")) {
+    full.after(copyButton(full.textContent));
+  }
 }
 
 setUpCountryChoice();
