@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from browser import axe_violations
 from conftest import SITE_URL, require, site_pages
 from guide.pages import site_languages
 
@@ -52,6 +53,7 @@ def test_share_shows_the_address_and_a_qr_code_that_scans(page, base_url, prefix
     assert image.bounding_box()["width"] >= 200, "large enough to scan across a desk"
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(shot)], capture_output=True, text=True).stdout.strip()
     assert decoded == f"{SITE_URL}{prefix}first-meeting/"
+    assert axe_violations(page) == [], "the open Share box and the Copy buttons pass axe"
 
 
 def test_no_visible_link_text_is_a_file_name(site):
