@@ -12,8 +12,9 @@
  *                   loaded from search-words.js), question words are dropped, and each
  *                   word becomes its accent-folded stem; a stem shorter than four letters
  *                   matches only itself ("recaida" -> "rec" must not find "recursos").
- * and it sees each RESULT (type 3) before the page does: the best-matching section of
- * each page is shown first, never hidden behind "N more on this page".
+ * and it sees each RESULT (type 3) before the page does: pages are ranked by all they
+ * say on the query, and each page's two best-matching sections show first, never
+ * hidden behind "N more on this page". Sources sections are not searched.
  * The index also holds each word's accent-folded stem, so on the Spanish site
  * "reunion" finds "reunión" and "padrinos" finds "padrino"; hyphenated names such as
  * "Al-Anon" are kept whole as well as split. Depends on Material 9's message shapes
@@ -30,7 +31,7 @@ const SETUP = 0;
 const QUERY = 2;
 const RESULT = 3;
 const SHORT = 4;          // stems shorter than this match whole words only, never as a prefix
-const TITLE_BOOST = 5;   // Material's 1000 lets one word in any section title outrank a page about it
+const TITLE_BOOST = 5;    // Material's 1000 lets one word in any section title outrank a page about it
 let WORDS = { synonyms: {}, stop_words: [] };
 
 /* Lower case, accents removed: "Reunión" -> "reunion". */
