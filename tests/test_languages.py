@@ -68,6 +68,22 @@ def test_language_menu_keeps_the_section(page, base_url, start, language, expect
     page.wait_for_url(base_url + expected)
 
 
+@pytest.mark.parametrize("prefix", [prefix for _, prefix in site_languages()])
+def test_language_menu_keeps_the_section_in_view(page, base_url, prefix):
+    """A reader who scrolled to "If you use again" lands on that section in the other
+    language, not at the top and not on the section of the address bar (FINDINGS R)."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + prefix + "after-rehab/#your-plan")
+    page.evaluate("document.getElementById('if-you-use-again').scrollIntoView()")
+    page.mouse.wheel(0, 40)
+    page.wait_for_timeout(300)
+    other = next(p for _, p in site_languages() if p != prefix)
+    locale = other.rstrip("/") or site_languages()[0][0]
+    page.click(".md-header__option .md-select > button")
+    page.click(f"a.md-select__link[hreflang={locale}]")
+    page.wait_for_url(f"{base_url}{other}after-rehab/#if-you-use-again")
+
+
 # --- hreflang and canonical ---------------------------------------------------------------
 
 def test_every_page_has_canonical_and_absolute_hreflang_links(site, languages):

@@ -5,11 +5,27 @@
  */
 "use strict";
 
-/* The language menu keeps the section: from /first-meeting/#what-to-bring the Spanish
-   link leads to /es/first-meeting/#what-to-bring. (Runs before Material's handler.) */
+/* The language menu keeps the reader's place: the section they are reading (the last
+   heading above the top of the screen), else the one in the address bar. From
+   /after-rehab/, scrolled to "If you use again", the Spanish link leads to
+   /es/after-rehab/#if-you-use-again (section ids are the same in every language).
+   Runs before Material's handler. */
+function sectionInView() {
+  const header = document.querySelector(".md-header");
+  const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+  let current = null;
+  for (const heading of document.querySelectorAll(".md-content article :is(h2, h3)[id]")) {
+    if (heading.getBoundingClientRect().top > top) break;
+    current = heading.id;
+  }
+  return current;
+}
 document.addEventListener("click", event => {
   const link = event.target instanceof Element && event.target.closest("a.md-select__link[hreflang]");
-  if (link && location.hash) link.hash = location.hash;
+  if (!link) return;
+  const section = sectionInView();
+  if (section) link.hash = section;
+  else if (location.hash) link.hash = location.hash;
 }, true);
 
 /* The reader opens search: the first focus on the search field. */
