@@ -5,17 +5,24 @@
  */
 "use strict";
 
-/* The language menu keeps the reader's place: the section they are reading (the last
-   heading above the top of the screen), else the one in the address bar. From
-   /after-rehab/, scrolled to "If you use again", the Spanish link leads to
-   /es/after-rehab/#if-you-use-again (section ids are the same in every language).
-   Runs before Material's handler. */
+/* The language menu keeps the reader's place: the section in the address bar while its
+   heading is on screen, else the section the reader scrolled to (the last heading near
+   the top of the screen). From /after-rehab/, scrolled to "If you use again", the Spanish
+   link leads to /es/after-rehab/#if-you-use-again (section ids are the same in every
+   language). Runs before Material's handler. */
 function sectionInView() {
+  const onScreen = element => {
+    const top = element.getBoundingClientRect().top;
+    return top >= 0 && top < innerHeight;
+  };
+  const named = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (named && onScreen(named)) return named.id;
   const header = document.querySelector(".md-header");
-  const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+  const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
+  const limit = headerBottom + 0.25 * (innerHeight - headerBottom);
   let current = null;
   for (const heading of document.querySelectorAll(".md-content article :is(h2, h3)[id]")) {
-    if (heading.getBoundingClientRect().top > top) break;
+    if (heading.getBoundingClientRect().top > limit) break;
     current = heading.id;
   }
   return current;
@@ -25,7 +32,6 @@ document.addEventListener("click", event => {
   if (!link) return;
   const section = sectionInView();
   if (section) link.hash = section;
-  else if (location.hash) link.hash = location.hash;
 }, true);
 
 /* The reader opens search: the first focus on the search field. */
