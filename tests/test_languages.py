@@ -200,3 +200,19 @@ def test_interface_check_names_page_line_and_string(site, tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Back to top</p></article>", 1), encoding="utf-8")
     problems = check_ui_language(broken, default, others, _same_everywhere())
     assert len(problems) == 1 and re.match(rf"{others[0]}families/index.html:\d+: .*'Back to top'", problems[0]), problems
+
+
+# --- window titles (WCAG 2.4.2) ----------------------------------------------------------
+
+def _title(page_file: Path) -> str:
+    return re.search(r"<title>([^<]*)</title>", page_file.read_text(encoding="utf-8")).group(1)
+
+
+@pytest.mark.parametrize("prefix", [prefix for _, prefix in site_languages()])
+def test_home_title_names_the_guide_once_and_404_says_not_found(site, prefix):
+    home = _title(site / prefix / "index.html")
+    assert " - " not in home, f"/{prefix}: the home page's title repeats the guide's name: {home!r}"
+    missing = _title(site / prefix / "404.html")
+    assert missing.endswith(" - " + home) and missing != home, f"/{prefix}404.html: title {missing!r}"
+    families = _title(site / prefix / "families" / "index.html")
+    assert families.endswith(" - " + home) and families.count(home) == 1, families
