@@ -50,7 +50,6 @@ def load_data(langs: list[str], docs: Path) -> dict:
             "box": list(box.values()),
             "default_countries": defaults,
             "urgent": {lang: [box[cid] for cid in defaults[lang]] for lang in langs},
-            "crisis": {lang: data.crisis_lines(helplines, defaults[lang]) for lang in langs},
             "safety": data.load_safety(langs, folder / "safety.yml"),
             "search_words": data.load_search_words(langs, folder / "search.yml"),
             "glossary": data.load_glossary(langs, folder / "glossary.yml"),

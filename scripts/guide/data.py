@@ -168,12 +168,6 @@ def box_lines(country: dict) -> list[dict]:
     return [line for line in country["lines"] if line.get("kind") in BOX_KINDS]
 
 
-def crisis_lines(countries: list[dict], country_ids: list[str]) -> list[tuple[dict, dict]]:
-    """(country, line) for every crisis line of the given countries, in their order."""
-    by_id = {country["id"]: country for country in countries}
-    return [(by_id[cid], line) for cid in country_ids for line in by_id[cid]["lines"] if line.get("kind") == "crisis"]
-
-
 def load_safety(langs: list[str], path: Path = SAFETY) -> dict:
     """The safety boxes (e.g. suicide_box), each text given in every language."""
     data = _load(path)

@@ -13,6 +13,11 @@ does not fit on one or two pages.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -85,11 +90,6 @@ def for_serve() -> str:
     """The PDFs for `mkdocs serve` (scripts/serve.sh): built once into build/serve-site and
     copied beside the handout pages in docs/<lang>/handouts/ (ignored by git), so no
     handout link 404s while writing. Built again only when a handout's inputs change."""
-    import hashlib
-    import os
-    import shutil
-    import subprocess
-    import sys
     digest = hashlib.sha256()
     for pattern in SERVE_INPUTS:
         for path in sorted(ROOT.glob(pattern)):

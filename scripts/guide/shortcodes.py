@@ -88,7 +88,7 @@ def suicide_box(lang: str, extra: dict, src: str) -> str:
     language's default countries (docs/data/safety.yml + docs/data/helplines.yml)."""
     ui, box = extra["ui"], extra["safety"]["suicide_box"]
     body = "\n".join(f"    - **{line['name'][lang]}** ({country['name'][lang]}): {_call(line, lang, ui)}"
-                     for country, line in extra["crisis"][lang])
+                     for country, lines in extra["urgent"][lang] for line in lines if line["kind"] == "crisis")
     more = _relative(src, "get-help-now.md#suicide")
     return (f'!!! danger guide-suicide "{box["title"][lang]}"\n\n    {box["text"][lang].strip()}\n\n'
             f"{body}\n\n    [{box['more'][lang]}]({more})\n")
