@@ -109,6 +109,16 @@ def base_url(site):
     server.shutdown()
 
 
+PHONE = {"width": 360, "height": 740}   # the phone every phone test reads on
+
+
+@pytest.fixture
+def phone(page):
+    """The browser page at phone size."""
+    page.set_viewport_size(PHONE)
+    return page
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of the built site as a URL path: '', 'first-meeting/', 'es/', '404.html', …"""
     paths = ["" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]

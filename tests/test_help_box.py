@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 
 from browser import small_call_targets
-from conftest import site_pages
+from conftest import PHONE, site_pages
 
-PHONE = {"width": 360, "height": 740}
 EXIT_URL = "https://www.bbc.co.uk/weather"  # mkdocs.yml extra.exit_url
-
-
-@pytest.fixture
-def phone(page):
-    page.set_viewport_size(PHONE)
-    return page
 
 
 def test_help_box_fits_one_phone_screen(phone, base_url, prefixes):

@@ -69,10 +69,10 @@ def test_language_menu_keeps_the_section(page, base_url, start, language, expect
 
 
 @pytest.mark.parametrize("prefix", [prefix for _, prefix in site_languages()])
-def test_language_menu_keeps_the_section_in_view(page, base_url, prefix):
+def test_language_menu_keeps_the_section_in_view(phone, base_url, prefix):
     """A reader who scrolled to "If you use again" lands on that section in the other
     language, not at the top and not on the section of the address bar (FINDINGS R)."""
-    page.set_viewport_size({"width": 360, "height": 740})
+    page = phone
     page.goto(base_url + prefix + "after-rehab/#your-plan")
     page.evaluate("document.getElementById('if-you-use-again').scrollIntoView()")
     page.mouse.wheel(0, 40)

@@ -6,13 +6,6 @@ import pytest
 from browser import invisible_focus, search, sideways_scroll, small_body_text
 from conftest import site_pages
 
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def phone(page):
-    page.set_viewport_size(PHONE)
-    return page
 
 
 def test_no_page_scrolls_sideways_on_a_phone(phone, site, base_url):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import PHONE, ROOT
 
 OUT = ROOT / "build" / "screenshots"
-SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+SIZES = {"phone": PHONE, "desktop": {"width": 1280, "height": 900}}
 
 
 @pytest.mark.parametrize("size", SIZES)

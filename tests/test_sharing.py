@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from browser import axe_violations
-from conftest import SITE_URL, require, site_pages
+from conftest import PHONE, SITE_URL, require, site_pages
 from guide.pages import site_languages
 
 PREFIXES = [prefix for _, prefix in site_languages()]
@@ -17,7 +17,7 @@ PREFIXES = [prefix for _, prefix in site_languages()]
 
 @pytest.fixture
 def clipboard_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport=PHONE)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     yield context.new_page()
     context.close()
