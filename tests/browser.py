@@ -2,6 +2,8 @@
 Each returns a list of problems naming the page (empty when all is well)."""
 from __future__ import annotations
 
+import re
+
 from axe_playwright_python.sync_playwright import Axe
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
@@ -81,3 +83,74 @@ def small_call_targets(page) -> list[str]:
     """Call and text links smaller than 44x44 CSS px, or broken across lines (WCAG 2.5.5)."""
     return [f"{page.url}: call/text link {text!r} is {w}x{h}px in {rects} piece(s)" + (", clipped" if clipped else "")
             for text, w, h, rects, clipped in page.evaluate(SMALL_TARGETS_JS)]
+
+
+# --- what axe cannot see (WCAG 2.2, FINDINGS §A) -------------------------------------------
+
+FOCUS_PLACE_JS = """async () => {
+  // wait for a smooth scroll to the focused element to end
+  for (let i = 0, last = -1; i < 90 && scrollY !== last; i++) {
+    last = scrollY;
+    await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const header = document.querySelector('.md-header');
+  const box = e.getBoundingClientRect(), bar = header.getBoundingClientRect();
+  const name = (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40);
+  // what the reader sees at the middle of the focused element: the header, if it covers it
+  const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const hidden = !header.contains(e) && box.height > 0 && box.top < bar.bottom && !!seen && header.contains(seen);
+  return {name, hidden, inHeader: header.contains(e)};
+}"""
+
+
+def focus_under_header(page) -> list[str]:
+    """The focused element is not hidden under the sticky header (WCAG 2.4.11)."""
+    place = page.evaluate(FOCUS_PLACE_JS)
+    return [f"{page.url}: {place['name']!r} has focus under the header"] if place and place["hidden"] else []
+
+
+INTERACTIVE = ("button", "link", "textbox", "searchbox", "checkbox", "radio", "combobox", "menuitem", "switch", "tab")
+
+
+def unnamed_controls(snapshot: str) -> list[str]:
+    """Controls with no name in a Playwright ARIA snapshot ('- button' with no "name")."""
+    pattern = re.compile(rf"^\s*- ({'|'.join(INTERACTIVE)})(?:\s*\[[^\]]*\])*\s*:?\s*$")
+    return [line.strip() for line in snapshot.splitlines() if pattern.match(line) or re.match(rf'^\s*- ({"|".join(INTERACTIVE)}) ""', line)]
+
+
+CONTRAST_JS = """(selectors) => {
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const over = (top, bottom) => top.slice(0, 3).map((v, i) => v * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const background = e => {
+    const layers = [];
+    for (let n = e; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255, 1]);
+  };
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const out = [];
+  for (const selector of selectors) {
+    for (const e of document.querySelectorAll(selector)) {
+      if (!e.getClientRects().length || !e.textContent.trim()) continue;
+      const s = getComputedStyle(e);
+      const bg = background(e);
+      const fg = over(parse(s.color).map((v, i) => i === 3 ? v * parseFloat(s.opacity) : v), bg);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      out.push([selector, e.textContent.trim().slice(0, 30), Math.round((a + 0.05) / (b + 0.05) * 100) / 100]);
+      break;
+    }
+  }
+  return out;
+}"""
+
+
+def low_contrast(page, selectors: list[str], floor: float = 4.5) -> list[str]:
+    """Text of these elements (the first visible one of each) under the contrast floor (WCAG 1.4.3)."""
+    return [f"{page.url}: {selector} {text!r} is {ratio}:1 (needs {floor}:1)"
+            for selector, text, ratio in page.evaluate(CONTRAST_JS, selectors) if ratio < floor]
