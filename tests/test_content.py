@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guide import content_checks as check_content
-from guide.pages import languages, pages, read_page
+from guide.pages import languages, pages, prose, read_page, sentences, ui
 
 ALL_PAGES = [p for lang in languages() for p in pages(lang)]
 TODAY = dt.date.today()
@@ -43,7 +43,7 @@ PLAIN_ES = "Usted puede ir a una reunión. No tiene que hablar. Casi todos se si
 def sample(tmp_path: Path, lang: str, text: str, reviewed: str = str(TODAY), body: str = GOOD_BODY):
     path = tmp_path / lang / "sample.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    summary = {"en": "In short", "es": "En resumen"}[lang]
+    summary = ui(lang)["in_short"]
     path.write_text(f"---\ntitle: Sample\ndescription: A sample.\nreviewed: {reviewed}\n---\n"
                     + body.format(summary=summary, text=text), encoding="utf-8")
     return read_page(path)
@@ -145,3 +145,45 @@ def test_word_list_must_say_what_to_use(tmp_path):
     bad.write_text("en: []\nes:\n  - {kind: term, avoid: 'reportar'}\n", encoding="utf-8")
     with pytest.raises(data.DataError, match=r"docs/data/terms\.yml:3: a word needs .*missing: use, why"):
         data.load_terms(["en", "es"], bad)
+
+
+def test_a_wrapped_sentence_counts_as_one_sentence():
+    """A line break inside a paragraph does not end a sentence (it made pages look easier)."""
+    assert sentences(prose("This sentence goes on\nto a second line.\n")) == ["This sentence goes on to a second line."]
+    assert sentences(prose("这句话写在\n两行上。\n")) == ["这句话写在两行上。"]
+
+
+@pytest.mark.parametrize("lang, long_sentence", [
+    ("zh", "如果您的家人在治疗结束以后又开始喝酒或者使用药物而且不愿意和您谈论这件事情也不愿意去看医生或者参加任何聚会，您可以先照顾好自己。"),
+    ("vi", "Nếu người thân của bạn lại bắt đầu uống rượu hoặc dùng thuốc sau khi kết thúc điều trị và không muốn nói chuyện với bạn về việc này hay đi gặp bác sĩ hay đi họp thì bạn vẫn có thể chăm sóc bản thân mình trước."),
+    ("ar", "إذا عاد أحد أفراد عائلتك إلى الشرب أو التعاطي بعد انتهاء العلاج ولم يرغب في الحديث معك عن ذلك أو في زيارة الطبيب أو حضور أي اجتماع فيمكنك أن تعتني بنفسك أولًا وأن تطلب الدعم من مجموعة للعائلات."),
+])
+def test_long_sentences_fail_in_languages_without_a_formula(tmp_path, lang, long_sentence):
+    """Chinese, Vietnamese and Arabic are held to a mean sentence length (guide/readability.py)."""
+    found = problems(sample(tmp_path, lang, (long_sentence + "\n\n") * 30))
+    assert any("reading level" in p and "per sentence" in p for p in found), found
+
+
+@pytest.mark.parametrize("lang, text, word", [
+    ("zh", "他是一个瘾君子。", "瘾君子"),
+    ("vi", "Anh ấy là con nghiện.", "con nghiện"),
+    ("ar", "هو مدمن منذ سنوات.", "مدمن"),
+])
+def test_stigmatising_words_fail_in_every_language(tmp_path, lang, text, word):
+    filler = {"zh": "您可以去参加聚会。您不必说话。", "vi": "Bạn có thể đi họp. Bạn không phải nói gì. ",
+              "ar": "يمكنك أن تذهب إلى اجتماع. لا يجب أن تتكلم. "}[lang] * 40
+    found = problems(sample(tmp_path, lang, filler + "\n\n" + text + "\n"))
+    assert any(f"'{word}'" in p and "sample.md:" in p for p in found), found
+
+
+def test_fellowship_names_are_not_flagged(tmp_path):
+    filler = "يمكنك أن تذهب إلى اجتماع. لا يجب أن تتكلم. " * 40
+    found = problems(sample(tmp_path, "ar", filler + "\n\nاجتماعات «زمالة المدمنين المجهولين» مفتوحة.\n"))
+    assert not any("stigmatising" in p for p in found), found
+
+
+def test_a_line_break_inside_a_chinese_paragraph_is_caught(tmp_path):
+    """The browser shows it as a space between two characters."""
+    filler = "您可以去参加聚会。您不必说话。" * 40
+    found = problems(sample(tmp_path, "zh", filler + "\n\n您可以先听\n别人说话。\n"))
+    assert any("sample.md:" in p and "line break between Chinese characters" in p for p in found), found

@@ -68,3 +68,26 @@ def test_fingerprint_of_digits_only_still_matches(docs, monkeypatch):
     assert not any("es/about.md" in p for p in translations.status(["es"], docs))
     translations.mark("es", ["about.md"], docs)
     assert 'translation_of: "904510323737"' in page.read_text(encoding="utf-8")
+
+
+def test_missing_admonition_is_caught(docs):
+    page = docs / "es" / "first-meeting.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("!!! warning", "!!! note", 1), encoding="utf-8")   # the safety warning, demoted
+    found = translations.check(["es"], docs)
+    assert any("es/first-meeting.md" in p and "admonitions differ" in p and "'warning'" in p for p in found), found
+
+
+def test_list_turned_into_a_paragraph_is_caught(docs):
+    page = docs / "es" / "after-rehab.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    lines[first] = lines[first][2:]          # the list's first item becomes a paragraph
+    page.write_text("".join(lines), encoding="utf-8")
+    found = translations.check(["es"], docs)
+    assert any("es/after-rehab.md" in p and "lists differ" in p for p in found), found
+
+
+def test_a_year_at_the_start_of_a_wrapped_line_is_not_a_list():
+    assert translations.list_blocks("Narcan se vende sin receta desde el 29 de marzo\n2023. Kloxxado no.\n") == []
+    assert translations.list_blocks("Texto.\n\n1. uno\n2. dos\n\nOtro párrafo.\n\n- a\n") == ["numbered", "bulleted"]

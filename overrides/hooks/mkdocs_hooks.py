@@ -40,7 +40,7 @@ def on_config(config):
     langs = _languages(config)
     build_checks.check_every_page_translated(Path(config.docs_dir), langs)
     config.extra.update(build_checks.load_data(langs, Path(config.docs_dir)))
-    build_checks.warn_review_due(Path(config.docs_dir))
+    build_checks.warn_review_due(Path(config.docs_dir), langs)
     if config.extra.get("offline"):
         # Material's offline plugin loads its file:// worker shim from a CDN, which fails
         # with no internet (and would be a third-party request): use the vendored copy.

@@ -13,6 +13,7 @@ Each problem is printed as "file:line: what is wrong". Checks:
              A printable handout (template: handout.html) is short by design and links
              to its full page: it needs only `reviewed` and its `page`.
   numbers    no phone number typed in a page (they live in docs/data/helplines.yml)
+  breaks     no line break inside a Chinese paragraph (the browser shows it as a space)
 Exit status 1 when anything is wrong.
 """
 from __future__ import annotations
@@ -25,11 +26,10 @@ from pathlib import Path
 
 from . import data as guide_data
 from . import readability
-from .pages import ROOT, Page, languages, pages, prose, read_page, word_count
+from .pages import ROOT, Page, languages, pages, prose, read_page, ui, word_count
 
 MIN_WORDS = 300
 SHORT_PAGES = {"index.md", "glossary.md", "handouts.md"}  # no minimum length
-IN_SHORT = {"en": "In short", "es": "En resumen"}
 
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»')
 
@@ -56,7 +56,8 @@ OFFICIAL_WORDING = [
 
 # A phone number: 3+ digit groups separated by spaces, dots or hyphens (e.g. 1-800-662-4357),
 # or any number from the help-line data written out.
-PHONE = re.compile(r"(?<![\w/.,#=-])\+?\d{1,4}(?:[ .-]\d{2,4}){2,}(?![\w/])")
+# Letters around it may be Chinese (no spaces): only Latin letters and digits make it part of a word.
+PHONE = re.compile(r"(?<![A-Za-z0-9_/.,#=-])\+?\d{1,4}(?:[ .-]\d{2,4}){2,}(?![A-Za-z0-9_/])")
 
 
 def _find(page: Page, pattern: str, text: str | None = None, flags=re.I):
@@ -92,6 +93,16 @@ def check_words(page: Page, terms: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
+# A line break inside a paragraph between two Chinese characters shows as a space in the
+# browser (Chinese is written without spaces): keep each Chinese paragraph on one line.
+HAN_LINE_BREAK = re.compile(r"[\u3400-\u9fff，。：；！？、）」”]\n[ \t]*(?![-*+] |\d+\. |#|!!!|\?\?\?|\||>|<)(?=\**\[?[\u3400-\u9fff（「“])")
+
+
+def check_line_breaks(page: Page) -> list[str]:
+    return [f"{page.path}:{page.line_of(m.start())}: a line break between Chinese characters shows as a space: "
+            "join the two lines" for m in HAN_LINE_BREAK.finditer(page.body)]
+
+
 def check_official_wording(page: Page) -> list[str]:
     problems = []
     for phrase in OFFICIAL_WORDING:
@@ -110,7 +121,7 @@ def check_page(page: Page, today: dt.date) -> list[str]:
         if not (page.path.parent.parent / str(page.meta.get("page"))).is_file():
             problems.append(f"{page.path}:1: a handout needs 'page': the page it summarises, e.g. first-meeting.md")
         return problems
-    title = IN_SHORT.get(page.lang)
+    title = ui(page.lang).get("in_short")  # the summary box's title, per language (mkdocs.yml)
     if title and not re.search(rf'^!!! \w+ "{re.escape(title)}"', page.body, re.M):
         problems.append(f"{page.path}:{page.body_line}: no summary box: start the page with !!! abstract \"{title}\"")
     sources = re.search(r"^##\s+.*\{#sources\}\s*$", page.body, re.M)
@@ -131,7 +142,7 @@ def check_numbers(page: Page, known: set[str]) -> list[str]:
         problems.append(f"{page.path}:{line}: phone number '{number}' typed in a page: "
                         "help lines live in docs/data/helplines.yml; link get-help-now.md instead")
     for digits in sorted(known, key=len, reverse=True):
-        for line, number in _find(page, rf"(?<![\w/.,-])(?<!\d[ \u00a0]){re.escape(digits)}(?![\w/.,-])", masked, 0):
+        for line, number in _find(page, rf"(?<![A-Za-z0-9_/.,-])(?<!\d[ \u00a0]){re.escape(digits)}(?![A-Za-z0-9_/.,-])", masked, 0):
             problems.append(f"{page.path}:{line}: help-line number '{number}' typed in a page: "
                             "link get-help-now.md instead (every page also shows the urgent-help box)")
     return sorted(set(problems))
@@ -144,11 +155,12 @@ def terms() -> dict[str, list[dict]]:
 
 def check(page: Page, known_numbers: set[str], today: dt.date) -> list[str]:
     return (check_page(page, today) + check_reading(page) + check_words(page, terms())
-            + check_official_wording(page) + check_numbers(page, known_numbers))
+            + check_official_wording(page) + check_numbers(page, known_numbers) + check_line_breaks(page))
 
 
 def known_numbers() -> set[str]:
-    return guide_data.phone_numbers(guide_data.load_helplines(languages()))
+    """Every number of the help-line data (the same in every language; the build checks the data)."""
+    return guide_data.phone_numbers(guide_data.raw_countries())
 
 
 def register(commands) -> None:

@@ -272,6 +272,11 @@ def load_handouts(langs: list[str], docs: Path, path: Path = HANDOUTS) -> list[d
     return data
 
 
+def raw_countries(path: Path = HELPLINES) -> list[dict]:
+    """The countries of the help-line data as written, not checked (load_helplines checks them)."""
+    return (_load(path) or {}).get("countries") or []
+
+
 def phone_numbers(countries: list[dict]) -> set[str]:
     """Every number and text code in the data, as digits only (for the typed-number test)."""
     found = set()

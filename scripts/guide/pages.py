@@ -68,11 +68,25 @@ def languages() -> list[str]:
     return [locale for locale, _ in site_languages()]
 
 
+def _config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # !ENV as text
+
+
+def _i18n_languages(config: dict) -> list[dict]:
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return plugin["languages"]
+
+
+def ui(lang: str) -> dict:
+    """The interface words of a language (extra.ui of mkdocs.yml, with the language's own)."""
+    config = _config()
+    own = next((item.get("extra", {}).get("ui", {}) for item in _i18n_languages(config) if item["locale"] == lang), {})
+    return {**config["extra"]["ui"], **own}
+
+
 def site_languages() -> list[tuple[str, str]]:
     """(locale, URL prefix) of each language mkdocs.yml builds, the default first: [("en", ""), ("es", "es/")]."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # !ENV as text
-    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    built = [lang for lang in plugin["languages"] if lang.get("build", "true") == "true"]
+    built = [lang for lang in _i18n_languages(_config()) if lang.get("build", "true") == "true"]
     built.sort(key=lambda lang: lang.get("default") != "true")
     return [(lang["locale"], "" if lang.get("default") == "true" else lang["locale"] + "/") for lang in built]
 
@@ -91,6 +105,22 @@ def strip_sources(body: str) -> str:
     return re.split(r"^##\s+.*\{#sources\}\s*$", body, maxsplit=1, flags=re.M)[0]
 
 
+BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+\.\s|>|\||!!!|\?\?\?)")
+
+
+def _unwrap(text: str) -> list[str]:
+    """Lines of text with each wrapped paragraph (or list item) joined into one line, so a
+    line break inside a sentence does not end it. Chinese joins without a space."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if out and out[-1].strip() and line.strip() and not BLOCK_START.match(line):
+            joiner = "" if HAN.match(out[-1].rstrip()[-1:]) and HAN.match(line.strip()[:1]) else " "
+            out[-1] = out[-1].rstrip() + joiner + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def prose(body: str) -> str:
     """The words a reader reads, as plain sentences: markup, links' URLs, ids,
     HTML, code and the Sources section removed. A line (heading, list item,
@@ -107,18 +137,33 @@ def prose(body: str) -> str:
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"https?://\S+", " ", text)
     lines = []
-    for line in text.splitlines():
+    for line in _unwrap(text):
         line = re.sub(r"^\s*(#{1,6}|[-*+]|\d+\.|>|\|)\s*", "", line)
         line = re.sub(r'^\s*(!!!|\?\?\?\+?)\s*\w+(\s+"([^"]*)")?.*$', r"\3", line)  # admonition title
         line = line.replace("|", ". ").replace("**", "").replace("*", "").replace("_", " ")
         line = line.strip(" -:")
         if not line or set(line) <= set("-:. "):
             continue
-        if not re.search(r"[.!?:;…»”\"')]$", line):
+        if not re.search(r"[.!?:;…»”\"')。！？：；）؟؛]$", line):
             line += "."
         lines.append(line)
     return "\n".join(lines)
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CHARS_PER_WORD = 1.5  # a Chinese word is 1.5 characters on average: a page's length in English-sized words
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    """Words of a text; Chinese, written without spaces, counts its characters / 1.5."""
+    han = len(HAN.findall(text))
+    return len(re.findall(r"\w+", HAN.sub(" ", text))) + round(han / CHARS_PER_WORD)
+
+
+# Where a sentence ends: . ! ? in most scripts, 。！？ in Chinese, ؟ in Arabic.
+SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])[\s»”\"')）」]*(?=\s|$)|(?<=[。！？])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of prose() text (every line ends one)."""
+    return [s.strip() for line in text.splitlines() for s in SENTENCE_END.split(line) if s.strip()]

@@ -4,6 +4,13 @@ English: Flesch-Kincaid grade (target 8.0 or lower, aim for 6-7).
 Spanish: Fernandez-Huerta ease (target 70 or higher).
 Computed offline with textstat on the page's prose (see guide/pages.py).
 
+Chinese, Vietnamese and Arabic have no reading-level formula that is validated for health
+text and runs offline, so their measure is the mean sentence length, with limits that match
+an English page at grade 6-8 (about 15-17 words a sentence):
+  Chinese     35 characters (a Chinese word is 1.5 characters on average)
+  Vietnamese  25 syllables (Vietnamese writes each syllable apart; a word is 1-2 syllables)
+  Arabic      18 words (Arabic joins articles and prepositions to words: fewer, longer words)
+
     guide readability              # every page, every language
     guide readability docs/es/first-meeting.md
 """
@@ -14,18 +21,29 @@ from pathlib import Path
 
 import textstat
 
-from .pages import DOCS, languages, pages, prose, read_page, word_count
+from .pages import DOCS, HAN, languages, pages, prose, read_page, sentences, word_count
 
-# language -> (formula name, scoring function, limit, True if higher is better)
+def mean_sentence_length(text: str) -> float:
+    """Words (Chinese: characters) per sentence."""
+    parts = sentences(text)
+    han = len(HAN.findall(text))
+    return (han or word_count(text)) / max(1, len(parts))
+
+
+# language -> (measure, scoring function, limit, True if higher is better)
 TARGETS = {
     "en": ("Flesch-Kincaid grade", textstat.flesch_kincaid_grade, 8.0, False),
     "es": ("Fernandez-Huerta", textstat.fernandez_huerta, 70.0, True),
+    "zh": ("characters per sentence", mean_sentence_length, 35.0, False),
+    "vi": ("syllables per sentence", mean_sentence_length, 25.0, False),
+    "ar": ("words per sentence", mean_sentence_length, 18.0, False),
 }
 
 
 def score(text: str, lang: str) -> float:
     name, formula, limit, higher = TARGETS[lang]
-    textstat.set_lang(lang)
+    if formula is not mean_sentence_length:
+        textstat.set_lang(lang)
     return round(formula(text), 1)
 
 
@@ -47,10 +65,10 @@ def report(paths: list[Path]) -> int:
         name, _, limit, higher = TARGETS[lang]
         ok = passes(value, lang)
         failures += not ok
-        sentences = max(1, textstat.sentence_count(text))
+        count = max(1, len(sentences(text)))
         print(f"{'ok  ' if ok else 'FAIL'} {path.relative_to(DOCS.parent)}: {name} {value} "
               f"(target {'>=' if higher else '<='} {limit}); {word_count(text)} words, "
-              f"{word_count(text) / sentences:.1f} words per sentence")
+              f"{word_count(text) / count:.1f} words per sentence")
     return failures
 
 

@@ -36,10 +36,10 @@ def _due_date(date: dt.date) -> dt.date:
     return date + dt.timedelta(days=data.REVIEW_DAYS)
 
 
-def due_items(today: dt.date, days: int, docs: Path = DOCS) -> list[Due]:
+def due_items(today: dt.date, days: int, docs: Path = DOCS, langs: list[str] | None = None) -> list[Due]:
     """Everything due on or before today + days (overdue included), per language."""
     horizon = today + dt.timedelta(days=days)
-    langs = languages()
+    langs = langs or languages()
     items = []
     for lang in langs:
         for page in pages(lang, docs):

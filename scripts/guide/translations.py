@@ -5,7 +5,8 @@
     guide translations mark LANG PAGE…  # record that a translation is up to date
 
 check   Each translated page has the same section ids, in the same order and at the same
-        heading levels, and links to the same pages and sections, as its English page.
+        heading levels, links to the same pages and sections, and has the same admonitions
+        (kinds, in order), lists (bulleted or numbered, in order) and tables as its English page.
 status  Lists, per language, pages with no translation and translations whose English
         page changed since they were last brought up to date.
 mark    A translator's explicit step after reviewing a translation against the current
@@ -35,16 +36,40 @@ def rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
+ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)", re.M)
+LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+\.)\s+\S")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+
+
+def list_blocks(body: str) -> list[str]:
+    """The page's lists, in order: "bulleted" or "numbered" (nested lists belong to their list)."""
+    kinds, indent, previous = [], None, ""
+    for line in body.splitlines():
+        item = LIST_ITEM.match(line)
+        after_paragraph = bool(previous.strip()) and not previous.lstrip().startswith(("#", "!!!", "???"))
+        previous = line                         # "2023. …" continuing a paragraph is text, not a list
+        if item and indent is None and not after_paragraph:
+            kinds.append("numbered" if item.group(2)[0].isdigit() else "bulleted")
+            indent = len(item.group(1))
+        elif item or not line.strip():
+            continue
+        elif indent is not None and len(line) - len(line.lstrip()) <= indent:
+            indent = None                       # a paragraph at the list's own level ends it
+    return kinds
+
+
 def _structure(page: Page):
     headings = [(len(level), anchor) for level, anchor in HEADING.findall(page.body)]
     links = sorted(set(LINK.findall(page.body)))
-    return headings, links
+    blocks = {"admonitions": ADMONITION.findall(page.body), "lists": list_blocks(page.body),
+              "tables": len(TABLE_RULE.findall(page.body))}
+    return headings, links, blocks
 
 
 def compare(english: Page, translation: Page) -> list[str]:
     """How a translation's structure differs from its English page."""
     problems = []
-    (en_heads, en_links), (tr_heads, tr_links) = _structure(english), _structure(translation)
+    (en_heads, en_links, en_blocks), (tr_heads, tr_links, tr_blocks) = _structure(english), _structure(translation)
     where = f"{rel(translation.path)}:{translation.body_line}"
     if [h for _, h in en_heads] != [h for _, h in tr_heads]:
         missing = [h for _, h in en_heads if h not in {x for _, x in tr_heads}]
@@ -58,6 +83,10 @@ def compare(english: Page, translation: Page) -> list[str]:
         extra = sorted(set(tr_links) - set(en_links))
         detail = "; ".join(filter(None, [missing and f"missing {missing}", extra and f"not in English {extra}"]))
         problems.append(f"{where}: links differ from {rel(english.path)}: {detail}")
+    for kind, en_value in en_blocks.items():
+        if tr_blocks[kind] != en_value:
+            problems.append(f"{where}: {kind} differ from {rel(english.path)}: English has {en_value}, "
+                            f"this page {tr_blocks[kind]}")
     return problems
 
 
