@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from guide import chromium
-from guide.pages import ROOT, site_languages
+from guide.pages import ROOT, site_languages, ui
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 SITE_URL = "http://127.0.0.1:8000/"   # the build's default SITE_URL (mkdocs.yml), used by the tests' builds
@@ -62,6 +62,8 @@ def site(tmp_path_factory) -> Path:
     """The real production site, built once per test run as scripts/build.sh builds it:
     mkdocs build --strict, then the handout PDFs, then the offline zip (in their own
     processes: Playwright's sync API cannot run inside the browser tests' event loop)."""
+    if os.environ.get("GUIDE_SITE") and os.environ.get("CI") != "true":   # a site you built, to try a test quickly
+        return Path(os.environ["GUIDE_SITE"])
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
@@ -107,6 +109,19 @@ def base_url(site):
     server, url = chromium.serve(site)
     yield url
     server.shutdown()
+
+
+PREFIXES = [prefix for _, prefix in site_languages()]   # for parametrize: every language, none by hand
+
+
+def sample_search(prefix: str) -> tuple[str, str]:
+    """A search in one language: its first journey of tests/search_journeys.yml, as (what
+    the reader types, the page that answers it, e.g. 'sponsors-and-home-groups/')."""
+    from guide.search_ranking import load_journeys
+
+    journey = load_journeys()[prefix][0]
+    page = journey["page"]
+    return journey["query"], page if isinstance(page, str) else page[0]
 
 
 PHONE = {"width": 360, "height": 740}   # the phone every phone test reads on

@@ -15,10 +15,12 @@ import pytest
 import yaml
 
 from guide import chromium
-from guide.pages import site_languages
+from guide.pages import site_languages, ui
 from guide.ui_language import check_ui_language, same_in_every_language
 from browser import search
-from conftest import ROOT, SITE_URL, free_port, site_pages
+from conftest import PREFIXES, ROOT, SITE_URL, free_port, sample_search, site_pages
+
+LANGS = site_languages()
 
 
 # --- search in the reader's language ----------------------------------------------------
@@ -28,16 +30,12 @@ def _results(page, base_url, prefix, query):
     return [url.removeprefix(base_url) for url in search(page, query)]
 
 
-@pytest.mark.parametrize("query", ["reunión", "padrino", "familia", "Al-Anon"])
-def test_spanish_search_returns_spanish_pages_only(page, base_url, query):
-    results = _results(page, base_url, "es/", query)
-    assert results and all(url.startswith("es/") for url in results), results
-
-
-@pytest.mark.parametrize("query", ["meeting", "sponsor", "Al-Anon"])
-def test_english_search_returns_english_pages_only(page, base_url, query):
-    results = _results(page, base_url, "", query)
-    assert results and not any(url.startswith("es/") for url in results), results
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("query", ["Al-Anon", None])   # None: the language's own first journey
+def test_search_returns_pages_of_its_own_language_only(page, base_url, prefix, query):
+    results = _results(page, base_url, prefix, query or sample_search(prefix)[0])
+    others = [p for p in PREFIXES if p and p != prefix]
+    assert results and all(url.startswith(prefix) and not url.startswith(tuple(others)) for url in results), results
 
 
 @pytest.mark.parametrize("typed, word", [("reunion", "reunión"), ("REUNIÓN", "reunión"), ("adiccion", "adicción"),
@@ -57,15 +55,14 @@ def test_search_highlights_are_not_nested(page, base_url):
 
 # --- the language menu keeps the section -------------------------------------------------
 
-@pytest.mark.parametrize("start, language, expected", [
-    ("first-meeting/#what-to-bring", "es", "es/first-meeting/#what-to-bring"),
-    ("es/families/#what-helps", "en", "families/#what-helps"),
-])
-def test_language_menu_keeps_the_section(page, base_url, start, language, expected):
-    page.goto(base_url + start)
+@pytest.mark.parametrize("number", range(len(LANGS)))
+def test_language_menu_keeps_the_section(page, base_url, number):
+    """From each language to the next one (the last back to the first)."""
+    (_, prefix), (language, target) = LANGS[number], LANGS[(number + 1) % len(LANGS)]
+    page.goto(base_url + prefix + "families/#what-helps")
     page.click(".md-header__option .md-select > button")
     page.click(f"a.md-select__link[hreflang={language}]")
-    page.wait_for_url(base_url + expected)
+    page.wait_for_url(base_url + target + "families/#what-helps")
 
 
 @pytest.mark.parametrize("prefix", [prefix for _, prefix in site_languages()])
@@ -88,6 +85,8 @@ def test_language_menu_keeps_the_section_in_view(phone, base_url, prefix):
 
 def test_every_page_has_canonical_and_absolute_hreflang_links(site, languages):
     site_url = SITE_URL
+    tags = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"].get("hreflang", {})
+    others = tuple(prefix for _, prefix in LANGS if prefix)
     for path in site_pages(site):
         if path.endswith("404.html"):
             continue
@@ -95,11 +94,13 @@ def test_every_page_has_canonical_and_absolute_hreflang_links(site, languages):
         canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
         assert canonical == [site_url + path], f"{path}: canonical {canonical}"
         alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
-        assert set(alternates) == set(languages) | {"x-default"}, f"{path}: hreflang {alternates}"
+        assert set(alternates) == {tags.get(lang, lang) for lang in languages} | {"x-default"}, f"{path}: hreflang {alternates}"
         assert all(url.startswith(site_url) for url in alternates.values()), alternates
-        english = site_url + path.removeprefix("es/")
-        assert alternates["x-default"] == alternates["en"] == english
-        assert alternates["es"] == site_url + "es/" + path.removeprefix("es/")
+        own = next((prefix for prefix in others if path.startswith(prefix)), "")
+        english = site_url + path.removeprefix(own)
+        assert alternates["x-default"] == alternates[languages[0]] == english
+        for locale, prefix in LANGS[1:]:
+            assert alternates[tags.get(locale, locale)] == site_url + prefix + path.removeprefix(own)
 
 
 # --- 404 in every language, from a server that behaves like a static host ---------------
@@ -131,17 +132,14 @@ def static_host(site):
     server.shutdown()
 
 
-@pytest.mark.parametrize("path, heading, home", [
-    ("no-such-page/", "Page not found", "/"),
-    ("es/pimera-reunion/", "Página no encontrada", "/es/"),
-])
-def test_mistyped_address_gets_the_404_page_of_its_language(page, static_host, path, heading, home):
-    response = page.goto(static_host + path)
+@pytest.mark.parametrize("locale, prefix", LANGS)
+def test_mistyped_address_gets_the_404_page_of_its_language(page, static_host, locale, prefix):
+    response = page.goto(static_host + prefix + "pimera-reunion/")
     assert response.status == 404
-    assert page.inner_text("h1") == heading
-    assert page.locator(f'.md-content a[href="{home}"]').count() == 1, "a link home"
+    assert page.inner_text("h1") == ui(locale)["not_found_title"]
+    assert page.locator(f'.md-content a[href="/{prefix}"]').count() == 1, "a link home"
     page.keyboard.press("/")
-    page.keyboard.type("padrino" if home == "/es/" else "sponsor")
+    page.keyboard.type(sample_search(prefix)[0])
     page.wait_for_selector(".md-search-result__item")
 
 
@@ -169,12 +167,14 @@ def test_search_works_with_mkdocs_serve(page, tmp_path):
 
 # --- no interface words of the default language on another language's pages --------------
 
-def _same_everywhere() -> set[str]:
-    langs = [locale for locale, _ in site_languages()]
-    keep = set(_language_names())
-    for name in ("helplines", "glossary"):
-        keep |= same_in_every_language(yaml.safe_load((ROOT / "docs" / "data" / f"{name}.yml").read_text(encoding="utf-8")), langs)
-    return keep
+def _same_everywhere() -> dict[str, set[str]]:
+    """Per language prefix: the texts it shares with the default language (language names,
+    and data such as "Chile" or "Samaritans" that the language writes as English does)."""
+    (default, _), *others = site_languages()
+    data = [yaml.safe_load((ROOT / "docs" / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+            for name in ("helplines", "glossary")]
+    return {prefix: set(_language_names()).union(*(same_in_every_language(d, [default, locale]) for d in data))
+            for locale, prefix in others}
 
 
 def _language_names() -> list[str]:

@@ -74,7 +74,7 @@ def test_link_sheet_codes_scan_to_the_published_sections(site, tmp_path, prefix)
     require(shutil.which("pdftoppm"), "poppler-utils")
     require(shutil.which("zbarimg"), "zbar-tools")
     html = (site / f"{prefix}handouts/link-sheet/index.html").read_text(encoding="utf-8")
-    addresses = re.findall(r'<code class="guide-address">([^<]+)</code>', html)
+    addresses = re.findall(r'<code class="guide-address" dir="ltr">([^<]+)</code>', html)
     assert len(addresses) >= 9 and all(a.startswith(SITE_URL + prefix) and "#" in a for a in addresses), addresses
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(site / f"{prefix}handouts/link-sheet-a4.pdf"), str(tmp_path / "p")], check=True)
     decoded = set()
@@ -88,6 +88,6 @@ def test_useful_links_show_their_full_addresses(site, prefix):
     html = (site / f"{prefix}for-professionals/index.html").read_text(encoding="utf-8")
     section = html[html.index('id="useful-links"'):]
     section = section[:section.index("<h2")] if "<h2" in section else section
-    links = re.findall(r'<a href="([^"]+)"[^>]*>[^<]*</a><br><code class="guide-address">([^<]+)</code>', section)
+    links = re.findall(r'<a href="([^"]+)"[^>]*>[^<]*</a><br><code class="guide-address" dir="ltr">([^<]+)</code>', section)
     assert len(links) >= 10, links
     assert all(address.startswith(SITE_URL + prefix) for _, address in links), links

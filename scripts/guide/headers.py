@@ -84,8 +84,12 @@ def netlify_redirects() -> str:
     return "".join(f"/{prefix}*  /{prefix}404.html  404\n" for _, prefix in site_languages() if prefix)
 
 
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"
+
+
 def nginx(site: Path, listen: str = "443 ssl", root: str = "/srv/12-step-guide/site", extra: str = "") -> str:
-    """An nginx server block: the headers, gzip, and each language's 404 page. nginx
+    """An nginx server block: the headers, brotli and gzip, and each language's 404 page
+    (the main configuration loads Debian's brotli module: BROTLI_MODULE). nginx
     leaves out a header whose value is empty: page-only headers are empty for files."""
     maps, add = "", ""
     for name, value in headers(site).items():
@@ -103,7 +107,13 @@ def nginx(site: Path, listen: str = "443 ssl", root: str = "/srv/12-step-guide/s
     root {root};
     index index.html;
     charset utf-8;
-{extra}    gzip on;
+{extra}    # Brotli first (Debian: libnginx-mod-http-brotli-filter; browsers ask for it over HTTPS
+    # and on localhost), gzip for the rest: a Material page's scripts and styles are ~15% smaller.
+    brotli on;
+    brotli_comp_level 11;
+    brotli_min_length 256;
+    brotli_types text/css application/javascript text/javascript application/json application/xml text/xml image/svg+xml;
+    gzip on;
     gzip_comp_level 9;
     gzip_min_length 256;
     gzip_types text/css application/javascript text/javascript application/json application/xml text/xml image/svg+xml;

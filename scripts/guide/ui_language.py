@@ -83,15 +83,16 @@ def same_in_every_language(value, langs: list[str]) -> set[str]:
     return found
 
 
-def check_ui_language(site: Path, default: str, others: list[str], keep: set[str]) -> list[str]:
+def check_ui_language(site: Path, default: str, others: list[str], keep: dict[str, set[str]]) -> list[str]:
     """Every page of each other language, searched for the default language's interface.
-    `keep`: texts that are the same in every language (see same_in_every_language)."""
-    english = interface_strings(site, default, others, keep)
+    `keep`: per language prefix, the texts it writes as the default language does (see
+    same_in_every_language): "Chile" is Chile in Spanish, 智利 in Chinese."""
+    english = interface_strings(site, default, others, set.intersection(*keep.values()) if keep else set())
     problems = []
     for prefix in others:
         for page in _pages(site, prefix, []):
             for line, text in strings(page):
-                if text in english and text.rstrip(":").strip() not in keep:
+                if text in english and text.rstrip(":").strip() not in keep.get(prefix, set()):
                     problems.append(f"{page.relative_to(site)}:{line}: interface text of the default "
                                     f"language: {text!r}")
     return problems
