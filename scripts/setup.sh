@@ -57,12 +57,12 @@ if [ "${1:-}" = "--browser" ]; then
   done
   # Fonts for Chromium to draw pages and handout PDFs with (a bare Debian has none), from
   # Debian, never from the web: DejaVu (Latin and Vietnamese), WenQuanYi Micro Hei and Noto
-  # CJK (Chinese), Noto Kufi and Noto Sans Arabic (in fonts-noto-core). handout.css says why.
+  # CJK (Chinese), Noto Naskh and Noto Sans Arabic (in fonts-noto-core). handout.css says why.
   # nginx's brotli module, for the web-server test (scripts/guide/headers.py).
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing="$missing libnginx-mod-http-brotli-filter"
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
   [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing="$missing fonts-wqy-microhei"
   [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="$missing fonts-noto-cjk"
-  [ -e /usr/share/fonts/truetype/noto/NotoKufiArabic-Regular.ttf ] || missing="$missing fonts-noto-core"
+  [ -e /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing="$missing fonts-noto-core"
   [ -z "$missing" ] || apt_install $missing
 fi

@@ -59,11 +59,11 @@ def load_data(langs: list[str], docs: Path) -> dict:
         raise BuildError(str(err)) from None
 
 
-def warn_review_due(docs: Path) -> None:
+def warn_review_due(docs: Path, langs: list[str]) -> None:
     """Print what is overdue for review (`guide review`): a warning, never a stop, so an
     urgent fix can always be published. Printed, not logged: a strict build stops on logs."""
     from . import review
-    for item in review.due_items(dt.date.today(), 0, docs):
+    for item in review.due_items(dt.date.today(), 0, docs, langs):
         if item.what != "translation":   # an outdated translation is the tests' to stop
             print(f"Review due: {item.where}: {item.what} ({item.detail})", file=sys.stderr)
 
@@ -113,9 +113,14 @@ def mark_outbound_links(html: str) -> str:
 
 def localise_headerlinks(html: str, english: str, title: str) -> str:
     """The heading links' tooltip in the page's language (Markdown's toc extension has
-    one title for every language)."""
-    pattern = r'(<a class="headerlink" href="[^"]*") title="' + re.escape(english) + '"'
-    return re.sub(pattern, lambda match: f'{match.group(1)} title="{title}"', html)
+    one title for every language), and a name that says which section they link to,
+    "Link to this section: Your plan", in place of "¶" (WCAG 2.4.4, FINDINGS §A 13)."""
+    pattern = r'(<h[1-6][^>]*>)((?:(?!</h[1-6]>).)*?)(<a class="headerlink" href="[^"]*") title="' + re.escape(english) + '"'
+
+    def one(match):
+        heading = re.sub(r"<[^>]+>", "", match.group(2)).strip().replace('"', "&quot;")
+        return f'{match.group(1)}{match.group(2)}{match.group(3)} title="{title}" aria-label="{title}: {heading}"'
+    return re.sub(pattern, one, html, flags=re.S)
 
 
 FULL_ADDRESSES = re.compile(r"<!-- full-addresses -->\s*(<ul>.*?</ul>)", re.S)
@@ -138,7 +143,7 @@ def show_full_addresses(html: str, page_address: str, qr: bool) -> str:
     def one_list(match):
         def one_link(link):
             address = published_address(link.group(1), page_address)
-            code = f'<br><code class="guide-address">{address}</code>'
+            code = f'<br><code class="guide-address" dir="ltr">{address}</code>'
             if qr:
                 code += segno.make(address, error="m").svg_inline(scale=2, border=1, omitsize=True).replace(
                     "<svg ", f'<svg role="img" aria-label="QR: {address}" class="guide-address-qr" ', 1)

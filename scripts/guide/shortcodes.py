@@ -15,19 +15,26 @@ import unicodedata
 
 def sort_key(term: str, articles: list[str]) -> str:
     """How a reader of the language looks a term up: quotation marks, a leading article
-    («El Libro Grande» under L) and accents ignored («Límites» before «Los…»)."""
-    plain = unicodedata.normalize("NFD", term.casefold())
+    («El Libro Grande» under L, «العائلة» under ع) and accents ignored («Límites» before
+    «Los…»); Vietnamese đ after d, Arabic hamza forms with their alef."""
+    plain = unicodedata.normalize("NFD", term.casefold().replace("đ", "d\uffff"))
     plain = "".join(char for char in plain if not unicodedata.combining(char))
     plain = re.sub(r"^[\W_]+", "", plain)
     first, _, rest = plain.partition(" ")
-    return (rest if first in articles and rest else plain).lstrip("\"'«“ ")
+    plain = (rest if first in articles and rest else plain).lstrip("\"'«“ ")
+    attached = next((a for a in articles if a.endswith("-") and plain.startswith(a[:-1])), None)
+    return plain[len(attached) - 1:] if attached and len(plain) > len(attached) else plain
 
 
 def glossary(lang: str, extra: dict, src: str) -> str:
-    """Every term as a section (h2, under the page's h1), in the language's order."""
+    """Every term as a section (h2, under the page's h1), in the language's order. A
+    language with `glossary_order: english` (Chinese: no alphabet, and readers look up
+    the English words they hear at meetings, which each term carries) keeps the order
+    of the English terms."""
     articles = extra["ui"].get("glossary_articles", [])
+    order = lang if extra["ui"].get("glossary_order") != "english" else "en"
     parts = []
-    for entry in sorted(extra["glossary"], key=lambda e: sort_key(e[lang]["term"], articles)):
+    for entry in sorted(extra["glossary"], key=lambda e: sort_key(e[order]["term"], articles if order == lang else [])):
         text = entry[lang]
         parts.append(f"## {text['term']} {{#{entry['id']}}}\n\n{text['definition'].strip()}\n")
     return "\n".join(parts)
@@ -38,23 +45,36 @@ def format_date(date, ui: dict) -> str:
     return ui["date_format"].format(day=date.day, month=ui["months"][date.month - 1], year=date.year)
 
 
+def ltr(number: str) -> str:
+    """A number isolated left to right: its digits never reorder inside Arabic text."""
+    return f'<bdi dir="ltr">{number}</bdi>'
+
+
 def _call(line: dict, lang: str, ui: dict) -> str:
     """'Call 988 · Text 988' as tap-to-call Markdown links."""
     ways = []
     if line.get("call"):
-        ways.append(f"[{ui['call']} {line['call']}](tel:{line['tel']})")
+        ways.append(f"[{ui['call']} {ltr(line['call'])}](tel:{line['tel']})")
     if line.get("text"):
-        ways.append(f"[{ui['text']} {line['text']}](sms:{line['text']})")
+        ways.append(f"[{ui['text']} {ltr(line['text'])}](sms:{line['text']})")
     return " · ".join(ways)
+
+
+def sentences(*texts: str) -> str:
+    """Sentences one after another: a space between them, none after Chinese 。"""
+    out = ""
+    for text in filter(None, texts):
+        out += ("" if not out or out.endswith(("。", "！", "？")) else " ") + text
+    return out
 
 
 def _line(line: dict, lang: str, ui: dict) -> str:
     rows = [f"- {_call(line, lang, ui)}"]
     if line.get("tty"):
-        rows.append(f"- TTY: [{line['tty']}](tel:{line['tty_tel']})")
+        rows.append(f"- TTY: [{ltr(line['tty'])}](tel:{line['tty_tel']})")
     rows += [
         f"- {ui['hours']}: {line['hours'][lang]}",
-        f"- {ui['languages']}: {line['languages'][lang]}" + (f" {ui['interpreter']}" if line.get("interpreters") else ""),
+        f"- {ui['languages']}: " + sentences(line["languages"][lang], ui["interpreter"] if line.get("interpreters") else ""),
         f"- {ui['source']}: <{line['source']}> ({ui['checked']} {format_date(line['checked'], ui)})",
     ]
     return f"### {line['name'][lang]} {{#{line['id']}}}\n\n{line['for'][lang]}\n\n" + "\n".join(rows) + "\n"
@@ -75,7 +95,9 @@ def urgent_lines(lang: str, extra: dict, src: str) -> str:
     ui = extra["ui"]
     rows = [f"- **{country['name'][lang]}:** " + "; ".join(f"{line['name'][lang]}: {_call(line, lang, ui)}" for line in lines)
             for country, lines in extra["urgent"][lang]]
-    return "\n".join(rows) + f"\n\n{ui['urgent_outside']}\n"
+    # In a block of its own: after a numbered list (the overdose steps), Markdown would
+    # otherwise number these rows on as steps 7, 8, 9.
+    return '<div class="guide-urgent-lines" markdown>\n\n' + "\n".join(rows) + f"\n\n</div>\n\n{ui['urgent_outside']}\n"
 
 
 def _relative(src: str, target: str) -> str:

@@ -26,7 +26,7 @@ function showCountry(box, wanted) {
   const banner = document.querySelector("[data-guide-emergency]");
   if (banner) {
     banner.href = "tel:" + block.dataset.emergencyTel;
-    banner.textContent = block.dataset.emergencyLabel;
+    banner.querySelector("bdi").textContent = block.dataset.emergencyCall;
   }
 }
 

@@ -34,22 +34,60 @@ const SHORT = 4;          // stems shorter than this match whole words only, nev
 const TITLE_BOOST = 5;    // Material's 1000 lets one word in any section title outrank a page about it
 let WORDS = { synonyms: {}, stop_words: [] };
 
-/* Lower case, accents removed: "Reunión" -> "reunion". */
+/* Lower case, written as readers type it: "Reunión" -> "reunion"; Vietnamese without tone
+   marks, and đ -> d, which Unicode does not decompose ("gia đình" -> "gia dinh"); Arabic
+   without tashkeel or tatweel, every alef as ا (أ إ آ decompose to ا + a mark; ٱ does not),
+   ta marbuta as ha, alef maqsura as ya. */
+const MARKS = /[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const LETTERS = { "đ": "d", "ٱ": "ا", "ة": "ه", "ى": "ي" };
 function fold(word) {
-  return word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return word.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/[đٱةى]/g, letter => LETTERS[letter]);
 }
 
+/* Arabic writes the article (and a preposition or "and" before it) as part of the word:
+   "العائلة", "للعائلة", "والعائلة" are all "عائلة". */
+const ARTICLE = /^(?:وال|فال|بال|كال|لل|ال)(?=.{2})/;
+
 /* The form both the index and the queries use: folded, then stemmed (the same function
-   on both sides, so they always agree). */
+   on both sides, so they always agree). Vietnamese has no stemmer: the folded word. */
 function key(word) {
-  const stemmer = LANG === "en" ? self.lunr.stemmer : self.lunr[LANG].stemmer;
-  const folded = fold(word);
+  const stemmer = LANG === "en" ? self.lunr.stemmer : (self.lunr[LANG].stemmer || (token => token));
+  const folded = LANG === "ar" ? fold(word).replace(ARTICLE, "") : fold(word);
   return stemmer(new self.lunr.Token(folded, {})).toString();
+}
+
+/* Chinese. Material's worker splits every Chinese run of a query by the words of the
+   index, but its split drops a run's last character whenever a shorter word starts the
+   run ("家人" -> "家"). So Chinese words travel as Latin keys it leaves alone: "hanzi"
+   and three base-36 letters per character, on both sides; a key's start is the key of
+   the word's start, so Material's trailing wildcard still finds longer words. The
+   query is split by the index's own words (jieba's, from the build), longest first. */
+const VOCABULARY = new Set();
+function hanKey(word) {
+  return "hanzi" + [...word].map(char => char.codePointAt(0).toString(36).padStart(3, "0")).join("");
+}
+function fromHanKey(term) {
+  const match = /^hanzi((?:[0-9a-z]{3})+)$/.exec(term);
+  return match ? match[1].match(/.{3}/g).map(code => String.fromCodePoint(parseInt(code, 36))).join("") : term;
+}
+function splitByIndex(run) {
+  const words = [];
+  for (let i = 0; i < run.length;) {
+    let n = Math.min(8, run.length - i);
+    while (n > 1 && !VOCABULARY.has(run.slice(i, i + n))) n--;
+    words.push(run.slice(i, i + n));
+    i += n;
+  }
+  return words;
 }
 
 /* Index side: keep each token, and add its key (and, for a hyphenated word, its parts). */
 function addKeys(token) {
   const word = token.toString();
+  if (HAN.test(word)) {
+    VOCABULARY.add(word);
+    return [token, token.clone(() => hanKey(word))];
+  }
   const forms = new Set([word, key(word)]);
   if (word.includes("-")) {
     forms.add(key(word.replace(/-/g, "")));
@@ -66,14 +104,34 @@ function isStopWord(word) {
 }
 
 /* Readers' words become the guide's: "bupe" -> "buprenorphine", "al anon" -> "al-anon".
-   Whole words only; longer phrases first. */
+   Whole words only, longer phrases first; a Chinese phrase wherever it stands (Chinese
+   has no spaces: "我不想活了" holds "不想活"). */
+const HAN = /\p{sc=Han}/u;
 function applySynonyms(text) {
   const phrases = Object.keys(WORDS.synonyms).sort((a, b) => b.length - a.length);
   let padded = ` ${text} `;
   for (const phrase of phrases) {
-    padded = padded.split(` ${phrase} `).join(` ${WORDS.synonyms[phrase]} `);
+    const [find, put] = HAN.test(phrase) ? [phrase, ` ${WORDS.synonyms[phrase]} `] : [` ${phrase} `, ` ${WORDS.synonyms[phrase]} `];
+    padded = padded.split(find).join(put);
   }
   return padded.trim();
+}
+
+/* Chinese queries come without spaces. The browser's own dictionary (Intl.Segmenter)
+   finds the question words in them, which drop out ("怎么找引导人" -> "找引导人"); the
+   rest stays joined, and Material's worker splits it by the words of the index, which
+   jieba made at build time ("找引导人" -> "找", "引导人"), so both sides meet on the same
+   words. (The browser's dictionary alone would cut words it does not know, such as
+   纳洛酮, into single characters.) Without Intl.Segmenter the text goes on as typed. */
+const SEGMENTER = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(LANG, { granularity: "word" }) : null;
+function segment(text) {
+  if (!SEGMENTER || !HAN.test(text)) return text;
+  const runs = [""];
+  for (const part of SEGMENTER.segment(text)) {
+    if (!part.isWordLike || isStopWord(part.segment)) runs.push("");
+    else runs[runs.length - 1] += part.segment;
+  }
+  return runs.filter(Boolean).join(" ");
 }
 
 /* Query side. A query with search operators (+ - ~ ^ * : ") keeps them, word by word;
@@ -81,10 +139,11 @@ function applySynonyms(text) {
 function rewriteQuery(query) {
   const words = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
   const plain = !/[+\-~^*:"]/.test(query.replace(/(\p{L})-(\p{L})/gu, "$1$2"));
-  const text = plain ? applySynonyms(fold(query).replace(/[^\p{L}\p{N}\s-]/gu, " ").replace(/\s+/g, " ")) : query;
+  const text = plain ? segment(applySynonyms(fold(query).replace(/[^\p{L}\p{N}\s-]/gu, " ").replace(/\s+/g, " "))) : query;
   const kept = text.replace(words, word => (isStopWord(word.toLowerCase()) ? "" : word));
   return (kept.trim() ? kept : text).replace(words, word => {
     const form = key(word.replace(/-/g, ""));
+    if (HAN.test(form)) return splitByIndex(form).map(hanKey).join(" ");
     return form.length < SHORT ? `${form}^1` : form;     // ^1: no trailing wildcard (Material adds one to the rest)
   });
 }
@@ -114,6 +173,11 @@ function rankPages(result) {
    this page" (it shows only the sections that score as high as the best item). */
 const SHOWN = 2;
 function promoteBestSections(result) {
+  for (const group of result.items || []) {          // "Missing: …" shows Chinese, not keys
+    for (const item of group) {
+      if (item.terms) item.terms = Object.fromEntries(Object.entries(item.terms).map(([term, found]) => [fromHanKey(term), found]));
+    }
+  }
   rankPages(result);
   for (const group of result.items || []) {
     const top = group[0].score;
@@ -154,6 +218,12 @@ function inLanguage(doc) {
     : !OTHERS.some(prefix => doc.location.startsWith(prefix));
 }
 
+/* The data's words, folded as queries are (writers may type accents, tone marks or ة). */
+function foldWords(words) {
+  const synonyms = Object.fromEntries(Object.entries(words.synonyms).map(([typed, ours]) => [fold(typed), ours]));
+  return { synonyms, stop_words: words.stop_words.map(fold) };
+}
+
 let ready = false;
 const waiting = [];
 
@@ -168,7 +238,7 @@ function loadMaterial() {
     return post.call(this, message, ...rest);
   };
   return Promise.resolve(importScripts(new URL("search-words.js", source).href))
-    .then(() => { WORDS = (self.GUIDE_SEARCH_WORDS || {})[LANG] || WORDS; })
+    .then(() => { WORDS = foldWords((self.GUIDE_SEARCH_WORDS || {})[LANG] || WORDS); })
     .then(() => importScripts(new URL(params.get("worker"), source).href)).then(() => {
     wrapLunr();
     ready = true;
