@@ -116,7 +116,7 @@ PREFIXES = [prefix for _, prefix in site_languages()]   # for parametrize: every
 
 def sample_search(prefix: str) -> tuple[str, str]:
     """A search in one language: its first journey of tests/search_journeys.yml, as (what
-    the reader types, the page that answers it, e.g. 'sponsors-and-home-groups/')."""
+    the reader types, the page that answers it, e.g. 'es/sponsors-and-home-groups/', its prefix included)."""
     from guide.search_ranking import load_journeys
 
     journey = load_journeys()[prefix][0]
