@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import focus_under_header, invisible_focus, low_contrast, unnamed_controls
+from browser import focus_under_header, invisible_focus, low_contrast, search, unnamed_controls
 from conftest import PHONE, PREFIXES, sample_search, site_languages, ui
 
 ZOOM_400 = {"width": 320, "height": 256}          # a 1280x1024 screen at 400% zoom
@@ -132,11 +132,7 @@ def test_search_panel_text_has_contrast(page, base_url, prefix, scheme):
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + prefix)
-    query, _ = sample_search(prefix)
-    page.keyboard.press("/")
-    page.keyboard.type(query, delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)
+    search(page, sample_search(prefix)[0])
     texts = [".md-search-result__meta", ".md-search-result mark", ".md-search-result__more summary > div",
              ".md-search-result__article h1", ".md-search-result__article p", ".md-search__input"]
     assert low_contrast(page, texts) == []
@@ -147,10 +143,7 @@ def test_forced_colours_keep_focus_and_the_search_box(page, base_url, prefix):
     page.emulate_media(forced_colors="active")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + prefix)
-    query, _ = sample_search(prefix)
-    page.keyboard.press("/")
-    page.keyboard.type(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    search(page, sample_search(prefix)[0])
     border = page.eval_on_selector(".md-search__form", "e => parseFloat(getComputedStyle(e).borderTopWidth)")
     assert border >= 1, "the search box has a border in forced colours"
     page.keyboard.press("Tab")
