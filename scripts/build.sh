@@ -52,6 +52,7 @@ fi
 echo "HTML: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 .venv/bin/guide search-index --site "$site"
 .venv/bin/guide slim-css --site "$site"
+.venv/bin/guide theme-html --site "$site"
 .venv/bin/guide qr --site "$site"
 .venv/bin/guide headers --site "$site" ${CSP_META:+--meta}
 .venv/bin/guide handouts --site "$site" | tail -1

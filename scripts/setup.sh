@@ -17,7 +17,7 @@ esac
 
 # Debian packages: command to look for -> package that provides it. (Any of the names in
 # scripts/chromium.py counts as Chromium: e.g. google-chrome on GitHub's runners.)
-DEBIAN_TOOLS="chromium|chromium-browser|google-chrome:chromium nginx:nginx-light zbarimg:zbar-tools pdftoppm:poppler-utils"
+DEBIAN_TOOLS="chromium|chromium-browser|google-chrome:chromium nginx:nginx-light zbarimg:zbar-tools pdftoppm:poppler-utils java:default-jre-headless npm:npm"
 
 apt_install() {
   if [ "$(id -u)" != 0 ]; then
@@ -65,4 +65,14 @@ if [ "${1:-}" = "--browser" ]; then
   [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="$missing fonts-noto-cjk"
   [ -e /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing="$missing fonts-noto-core"
   [ -z "$missing" ] || apt_install $missing
+
+  # 4. The checkers from npm, pinned in scripts/package-lock.json: the Nu HTML Checker
+  #    (vnu.jar, run with Java by the tests) and Lighthouse (`guide lighthouse`). No
+  #    install scripts run: vnu-jar's would fetch a Java; Debian's is used instead.
+  npm_stamp=scripts/node_modules/.package-lock.sha256
+  if ! sha256sum --check --status "$npm_stamp" 2>/dev/null; then
+    echo "setup.sh: installing the pinned checkers from npm (scripts/package-lock.json)"
+    npm ci --prefix scripts --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+    sha256sum scripts/package-lock.json > "$npm_stamp"
+  fi
 fi

@@ -40,7 +40,7 @@ def copy_project(dest: Path) -> Path:
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy2(src, dest / part)
     return dest
@@ -67,7 +67,7 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    for step in ("search-index", "slim-css", "qr", "handouts", "offline"):
+    for step in ("search-index", "slim-css", "theme-html", "qr", "handouts", "offline"):
         result = subprocess.run([sys.executable, "-m", "guide", step, "--site", str(out)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{step} failed:\n{result.stdout}\n{result.stderr}"

@@ -7,8 +7,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
@@ -16,49 +14,18 @@ import pytest
 
 from guide import headers as security_headers
 from browser import search
-from conftest import ROOT, free_port, require, site_languages, site_pages, ui
+from conftest import ROOT, require, site_languages, site_pages, ui
 
 BUDGET = 80 * 1024      # bytes a first visit may transfer, compressed (brotli, as browsers ask for it)
 REPORT = ROOT / "build" / "page-weight.txt"
 
 
-def nginx_binary() -> str:
-    return require(shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin"), "nginx-light")
-
-
 @pytest.fixture(scope="module")
-def nginx(site, tmp_path_factory):
-    binary = nginx_binary()
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n"
-                         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    server = security_headers.nginx(site, listen=f"127.0.0.1:{port}", root=str(site))
-    # As root (CI), workers must run as root too to read pytest's private temporary folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
+def nginx(site):
+    require(security_headers.nginx_binary(), "nginx-light")
     require(Path(security_headers.BROTLI_MODULE).is_file() and security_headers.BROTLI_MODULE, "libnginx-mod-http-brotli-filter")
-    (tmp / "nginx.conf").write_text(f"""load_module {security_headers.BROTLI_MODULE};
-{user}worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-{temp_paths}{server}}}
-""")
-    process = subprocess.Popen([binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"])
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with security_headers.serve_with_nginx(site) as url:
+        yield url
 
 
 def _get(url: str, gzip: bool = True):

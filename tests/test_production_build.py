@@ -34,6 +34,7 @@ def production_project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("production") / "project")
     (project / "requirements.txt").write_bytes((ROOT / "requirements.txt").read_bytes())
     (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
     return project
 
 

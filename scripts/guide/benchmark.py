@@ -34,7 +34,10 @@ def project_copy(dest: Path, copies: int) -> int:
     """A copy of the project whose docs hold `copies` copies of every page; returns pages per language."""
     for part in ("mkdocs.yml", "overrides", "scripts"):
         src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("node_modules"))
+        else:
+            shutil.copy2(src, dest / part)
     shutil.copytree(ROOT / "docs", dest / "docs")
     for locale, _ in site_languages():
         originals = sorted((dest / "docs" / locale).glob("*.md"))

@@ -145,8 +145,9 @@ def show_full_addresses(html: str, page_address: str, qr: bool) -> str:
             address = published_address(link.group(1), page_address)
             code = f'<br><code class="guide-address" dir="ltr">{address}</code>'
             if qr:
-                code += segno.make(address, error="m").svg_inline(scale=2, border=1, omitsize=True).replace(
-                    "<svg ", f'<svg role="img" aria-label="QR: {address}" class="guide-address-qr" ', 1)
+                code += segno.make(address, error="m").svg_inline(
+                    scale=2, border=1, omitsize=True, svgclass="guide-address-qr").replace(
+                    "<svg ", f'<svg role="img" aria-label="QR: {address}" ', 1)
             return link.group(0) + code
         return re.sub(r'<a href="([^"]+)"[^>]*>.*?</a>', one_link, match.group(1), flags=re.S)
 

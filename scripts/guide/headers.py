@@ -15,8 +15,16 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import hashlib
+import os
 import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 from .pages import ROOT, site_languages
@@ -120,6 +128,50 @@ def nginx(site: Path, listen: str = "443 ssl", root: str = "/srv/12-step-guide/s
 {add}    error_page 404 /404.html;
 {not_found}}}
 """
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
+
+
+@contextlib.contextmanager
+def serve_with_nginx(site: Path):
+    """Serve a built site on 127.0.0.1 with Debian's nginx, exactly as configured for
+    production (headers, brotli, gzip, 404 pages); yields its address. For the
+    page-weight test and `guide lighthouse`."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n"
+                             for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        server = nginx(site, listen=f"127.0.0.1:{port}", root=str(site))
+        # As root (CI), workers must run as root too to read private temporary folders.
+        user = "user root;\n" if os.geteuid() == 0 else ""
+        Path(tmp, "nginx.conf").write_text(f"""load_module {BROTLI_MODULE};
+{user}worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+{temp_paths}{server}}}
+""")
+        process = subprocess.Popen([nginx_binary(), "-p", tmp, "-c", f"{tmp}/nginx.conf", "-g", "daemon off;"])
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(url, timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def add_meta(site: Path) -> int:

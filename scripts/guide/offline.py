@@ -23,6 +23,7 @@ from pathlib import Path
 from .pages import ROOT
 from .qr_codes import copy_for_offline
 from .slim_css import slim_site
+from .theme_html import mend_site
 from .options import add_site
 
 ZIP_NAME = "12-step-recovery-guide-offline.zip"
@@ -40,6 +41,7 @@ def build_offline(site: Path, out_zip: Path) -> Path:
         if result.returncode:
             raise SystemExit(f"the offline build failed:\n{result.stdout}{result.stderr}")
         slim_site(offline)
+        mend_site(offline)
         copy_for_offline(site, offline)
         for pdf in site.rglob("handouts/*.pdf"):
             target = offline / pdf.relative_to(site)

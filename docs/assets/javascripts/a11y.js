@@ -104,6 +104,18 @@
       input.addEventListener("change", syncDrawer);
     }
     drawerLayout.addEventListener("change", syncDrawer);
+    /* A page is shown with the menu and search closed, even where the browser restores
+       checkbox state on reload or Back (guide theme-html removes the theme's
+       autocomplete="off", which the HTML standard does not allow on a checkbox). */
+    addEventListener("pageshow", () => {
+      for (const toggle of [drawer, search]) {
+        if (toggle?.checked) {
+          toggle.checked = false;
+          toggle.dispatchEvent(new Event("change"));
+        }
+      }
+      syncDrawer();
+    });
     syncDrawer();
   }
 
@@ -112,7 +124,9 @@
   const dialog = document.querySelector(".md-search[role=dialog]");
   if (dialog) {
     dialog.setAttribute("aria-label", words.search);                 // 4.1.2: a named dialog
-    dialog.querySelector(".md-search__options")?.setAttribute("role", "none");   // 1.3.1: no landmark for one hidden button
+    const options = dialog.querySelector(".md-search__options");   // 1.3.1: no landmark for one hidden button
+    options?.setAttribute("role", "none");
+    options?.removeAttribute("aria-label");   // a name would override role=none (and it was English on every page)
     dialog.querySelector(".md-search__overlay")?.setAttribute("aria-hidden", "true");
     const scrollwrap = dialog.querySelector(".md-search__scrollwrap");
     if (scrollwrap) scrollwrap.tabIndex = -1;                          // 2.4.7: no invisible focus stop
@@ -222,5 +236,8 @@
     link.setAttribute("aria-current", "page");
   }
   /* 1.3.1: one navigation landmark for the site's menu, not one per section. */
-  for (const nav of document.querySelectorAll(".md-nav--primary nav.md-nav")) nav.setAttribute("role", "none");
+  for (const nav of document.querySelectorAll(".md-nav--primary nav.md-nav")) {
+    nav.setAttribute("role", "none");
+    nav.removeAttribute("aria-labelledby");   // a name would override role=none
+  }
 })();
