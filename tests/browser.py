@@ -85,6 +85,27 @@ def small_call_targets(page) -> list[str]:
             for text, w, h, rects, clipped in page.evaluate(SMALL_TARGETS_JS)]
 
 
+BELOW_THE_FOLD_JS = """selector => [...document.querySelectorAll(selector)].map(e => {
+    const r = e.getBoundingClientRect();
+    const seen = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    return [(e.innerText || e.id || e.tagName).trim(), Math.round(r.top), Math.round(r.bottom), Math.round(r.width),
+            Math.round(r.height), innerHeight, !!seen && (e.contains(seen) || seen.contains(e))];
+  })"""
+
+
+def not_on_first_screen(page, selector: str, min_size: int = 44) -> list[str]:
+    """Elements matching `selector` that are not wholly on the first screen and uncovered
+    (by the sticky header, say), or smaller than min_size x min_size px; and a note when
+    none matches."""
+    found = page.evaluate(BELOW_THE_FOLD_JS, selector)
+    if not found:
+        return [f"{page.url}: nothing matches {selector}"]
+    return [f"{page.url}: {text!r} is at {top}-{bottom}px on a {height}px screen, {w}x{h}px"
+            + ("" if seen else ", covered")
+            for text, top, bottom, w, h, height, seen in found
+            if top < 0 or bottom > height or not seen or w < min_size or h < min_size]
+
+
 # --- what axe cannot see (WCAG 2.2, FINDINGS §A) -------------------------------------------
 
 FOCUS_PLACE_JS = """async () => {

@@ -116,13 +116,24 @@ def suicide_box(lang: str, extra: dict, src: str) -> str:
             f"{body}\n\n    [{box['more'][lang]}]({more})\n")
 
 
+def search_box(lang: str, extra: dict, src: str) -> str:
+    """The home page's search box: a plain form that reloads the page with ?q=, which
+    the theme's search opens with (guide.js opens it in place when scripts run)."""
+    ui = extra["ui"]
+    return ('<form class="guide-search-box" role="search" method="get">\n'
+            f'<label for="guide-q">{ui["search_label"]}</label>\n'
+            '<span class="guide-search-box__row"><input id="guide-q" name="q" type="search" '
+            'enterkeyhint="search" spellcheck="false">'
+            f'<button type="submit">{ui["search_button"]}</button></span>\n</form>\n')
+
+
 def slot(name: str):
     return lambda lang, extra, src: f"<!-- {name} -->"
 
 
 RENDERERS = {"glossary": glossary, "helplines": helplines, "urgent-lines": urgent_lines,
              "full-addresses": slot("full-addresses"),
-             "suicide-box": suicide_box,
+             "suicide-box": suicide_box, "search-box": search_box,
              "handouts": slot("handouts"), "offline": slot("offline")}
 NAMES = sorted(RENDERERS)
 

@@ -108,7 +108,8 @@
        checkbox state on reload or Back (guide theme-html removes the theme's
        autocomplete="off", which the HTML standard does not allow on a checkbox). */
     addEventListener("pageshow", () => {
-      for (const toggle of [drawer, search]) {
+      const asked = new URLSearchParams(location.search).has("q");   // the theme opens search for ?q=
+      for (const toggle of asked ? [drawer] : [drawer, search]) {
         if (toggle?.checked) {
           toggle.checked = false;
           toggle.dispatchEvent(new Event("change"));
