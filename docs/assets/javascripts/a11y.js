@@ -233,7 +233,7 @@
 
   /* --- the current page: said, not only coloured (1.3.1, 1.4.1) ---------------------------- */
 
-  for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link--active")) {
+  for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link--active:not(.md-nav--secondary *)")) {
     link.setAttribute("aria-current", "page");
   }
   /* 1.3.1: one navigation landmark for the site's menu, not one per section. */

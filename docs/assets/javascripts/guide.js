@@ -91,7 +91,7 @@ function copyButton(address) {
 function setUpCopyLinks() {
   if (!document.getElementById("guide-copy")) return;
   const address = pageAddress();
-  for (const heading of document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]")) {
+  for (const heading of document.querySelectorAll(".md-content article :is(h2, h3)[id]:not(.guide-on-this-page__title)")) {
     if (heading.closest(".guide-urgent, .admonition")) continue;
     heading.after(copyButton(`${address}#${heading.id}`));
   }
