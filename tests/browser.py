@@ -106,6 +106,18 @@ def not_on_first_screen(page, selector: str, min_size: int = 44) -> list[str]:
             if top < 0 or bottom > height or not seen or w < min_size or h < min_size]
 
 
+SMALL_JS = """selector => [...document.querySelectorAll(selector)]
+    .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+    .map(e => { const r = e.getBoundingClientRect();
+                return [(e.innerText || e.getAttribute('aria-label') || e.className).trim(), Math.round(r.width), Math.round(r.height)]; })
+    .filter(([, w, h]) => w < 44 || h < 44)"""
+
+
+def small_targets(page, selector: str) -> list[str]:
+    """Shown elements matching `selector` smaller than 44x44 CSS px (WCAG 2.5.5)."""
+    return [f"{page.url}: {selector} {text!r} is {w}x{h}px" for text, w, h in page.evaluate(SMALL_JS, selector)]
+
+
 # --- what axe cannot see (WCAG 2.2, FINDINGS §A) -------------------------------------------
 
 FOCUS_PLACE_JS = """async () => {

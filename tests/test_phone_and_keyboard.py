@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import invisible_focus, search, sideways_scroll, small_body_text
+from browser import invisible_focus, search, sideways_scroll, small_body_text, small_targets
 from conftest import PREFIXES, sample_search, site_pages
 
 
@@ -72,3 +72,27 @@ def test_invisible_focus_is_caught(page, base_url):
     page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important;"
                                " text-decoration: none !important }")
     assert invisible_focus(page, presses=25) != []
+
+
+# The reader's tap targets, besides the call links (test_help_box.py): at least 44x44 px.
+TAP_TARGETS = [".guide-banner a", ".md-header__button", ".guide-copy", ".guide-share summary", ".guide-exit",
+               ".guide-way", "#guide-q", ".guide-search-box button"]
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_every_tap_target_is_44px_on_a_phone(phone, base_url, prefix):
+    problems = []
+    for path in ("", "families/", "first-meeting/"):
+        phone.goto(base_url + prefix + path)
+        phone.wait_for_selector(".guide-copy", state="attached")   # added by guide.js
+        for selector in TAP_TARGETS:
+            problems += small_targets(phone, selector)
+        phone.click(".md-header__option .md-select button")          # the language menu, opened
+        problems += small_targets(phone, ".md-select__link")
+    assert problems == [], "\n".join(problems)
+
+
+def test_tap_target_check_catches_a_small_control(phone, base_url):
+    phone.goto(base_url + "families/")
+    phone.add_style_tag(content=".guide-exit { min-height: 0; padding: 0 }")
+    assert small_targets(phone, ".guide-exit")
