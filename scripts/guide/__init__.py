@@ -22,6 +22,7 @@ Modules, one concern each:
   headers         security headers for each host (`guide headers`)
   handouts        handout PDFs (`guide handouts`)
   offline         the offline zip (`guide offline`)
+  lighthouse      Lighthouse scores on a phone, served by nginx (`guide lighthouse`)
   benchmark       build timing (`guide benchmark`)
   chromium        Debian's Chromium for the commands and the tests
   options, cli    the `guide` command line

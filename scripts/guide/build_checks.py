@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 from collections import Counter
+from html import unescape as html_unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -107,8 +108,17 @@ def check_unique_ids(html: str, name: str) -> None:
 
 
 def mark_outbound_links(html: str) -> str:
-    """Links to other sites get rel="noopener noreferrer": they learn nothing of where the reader came from."""
-    return re.sub(r'<a href="(https?://[^"]+)"(?![^>]*\srel=)', r'<a href="\1" rel="noopener noreferrer"', html)
+    """Links to other sites get rel="noopener noreferrer": they learn nothing of where the
+    reader came from. A link whose text is its own address gets class="guide-bare", so
+    that print does not add the address a second time (guide.css; FINDINGS R)."""
+    html = re.sub(r'<a href="(https?://[^"]+)"(?![^>]*\srel=)', r'<a href="\1" rel="noopener noreferrer"', html)
+
+    def bare(match):
+        href, rest, text = match.groups()
+        if text.strip() == href or text.strip() == html_unescape(href):
+            return f'<a class="guide-bare" href="{href}"{rest}>{text}</a>'
+        return match.group(0)
+    return re.sub(r'<a href="(https?://[^"]+)"([^>]*)>([^<]*)</a>', bare, html)
 
 
 def localise_headerlinks(html: str, english: str, title: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-from . import (benchmark, content_checks, handouts, headers, html_validator, offline, readability, search_index,
+from . import (benchmark, content_checks, handouts, headers, html_validator, lighthouse, offline, readability, search_index,
                qr_codes, review, search_ranking, site_checks, slim_css, theme_html, translations)
 
 # In the order `guide --help` lists them: writers' checks first, then build steps.
 COMMANDS = [content_checks, readability, translations, review, site_checks, html_validator, search_ranking,
-            search_index, slim_css, theme_html, qr_codes, headers, handouts, offline, benchmark]
+            search_index, slim_css, theme_html, qr_codes, headers, handouts, offline, lighthouse, benchmark]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -237,8 +237,5 @@
     link.setAttribute("aria-current", "page");
   }
   /* 1.3.1: one navigation landmark for the site's menu, not one per section. */
-  for (const nav of document.querySelectorAll(".md-nav--primary nav.md-nav")) {
-    nav.setAttribute("role", "none");
-    nav.removeAttribute("aria-labelledby");   // a name would override role=none
-  }
+  for (const nav of document.querySelectorAll(".md-nav--primary nav.md-nav")) nav.setAttribute("role", "none");
 })();
