@@ -1,7 +1,7 @@
 /*
  * Switching language keeps the reader's place, and asks no server for files that
  * do not exist; search data loads when the reader opens search, in the page's language
- * only; printing opens collapsed blocks. Loaded in <head>, before Material's bundle.
+ * only; printing opens collapsed blocks. Loaded at the end of the body, just before Material's bundle.
  */
 "use strict";
 
