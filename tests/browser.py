@@ -118,6 +118,16 @@ def small_targets(page, selector: str) -> list[str]:
     return [f"{page.url}: {selector} {text!r} is {w}x{h}px" for text, w, h in page.evaluate(SMALL_JS, selector)]
 
 
+def choose_language(page, locale: str) -> None:
+    """Open the language menu and choose a language, as a keyboard reader does (focus the
+    entry, press Enter). Playwright's click scrolls the page when it brings an entry of
+    the sticky header "into view" (seen with the fifth, Arabic, entry), which moves the
+    reader's place that the menu is meant to keep; a reader's tap never scrolls."""
+    page.click(".md-header__option .md-select > button")
+    page.focus(f"a.md-select__link[hreflang={locale}]")
+    page.keyboard.press("Enter")
+
+
 # --- what axe cannot see (WCAG 2.2, FINDINGS §A) -------------------------------------------
 
 FOCUS_PLACE_JS = """async () => {

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from guide import data as guide_data
 from guide import offline as build_offline
+from browser import choose_language
 from conftest import PREFIXES, ROOT, SITE_URL, require, sample_search, site_languages, ui
 
 LANGS = site_languages()
@@ -179,8 +180,7 @@ def test_offline_navigation_and_language_menu(file_page, offline, locale, prefix
     page.click(".md-sidebar--primary a[href$='first-meeting.html']")
     assert page.url.endswith("/first-meeting.html")
     page.goto(page.url + "#what-to-bring")
-    page.click(".md-header__option .md-select > button")
-    page.click(f"a.md-select__link[hreflang={locale}]")
+    choose_language(page, locale)
     page.wait_for_url(re.compile(rf".*/{prefix}first-meeting\.html#what-to-bring$"))
     assert page.outside == []
 

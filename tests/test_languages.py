@@ -17,7 +17,7 @@ import yaml
 from guide import chromium
 from guide.pages import site_languages, ui
 from guide.ui_language import check_ui_language, same_in_every_language
-from browser import search
+from browser import choose_language, search
 from conftest import PREFIXES, ROOT, SITE_URL, free_port, sample_search, site_pages
 
 LANGS = site_languages()
@@ -60,8 +60,7 @@ def test_language_menu_keeps_the_section(page, base_url, number):
     """From each language to the next one (the last back to the first)."""
     (_, prefix), (language, target) = LANGS[number], LANGS[(number + 1) % len(LANGS)]
     page.goto(base_url + prefix + "families/#what-helps")
-    page.click(".md-header__option .md-select > button")
-    page.click(f"a.md-select__link[hreflang={language}]")
+    choose_language(page, language)
     page.wait_for_url(base_url + target + "families/#what-helps")
 
 
@@ -76,8 +75,7 @@ def test_language_menu_keeps_the_section_in_view(phone, base_url, prefix):
     page.wait_for_timeout(300)
     other = next(p for _, p in site_languages() if p != prefix)
     locale = other.rstrip("/") or site_languages()[0][0]
-    page.click(".md-header__option .md-select > button")
-    page.click(f"a.md-select__link[hreflang={locale}]")
+    choose_language(page, locale)
     page.wait_for_url(f"{base_url}{other}after-rehab/#if-you-use-again")
 
 
