@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from guide.pages import site_languages, ui
+from guide.pages import ROOT, site_languages, ui
 from conftest import PREFIXES, PHONE, site_pages
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -21,37 +22,33 @@ TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>', re.S)
 def test_every_long_page_lists_its_sections_before_the_first(site):
     """Static: each page with `on_this_page_from` sections or more (mkdocs.yml) lists them,
     in order, in its language, before its first section; shorter pages do not."""
-    import yaml
-
-    from guide.pages import ROOT
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    least = int(config["extra"]["on_this_page_from"])
+    least = int(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+                ["extra"]["on_this_page_from"])
+    (default, _), *others = site_languages()
     problems = []
-    for locale, prefix in site_languages():
-        for path in site_pages(site):
-            if not path.startswith(prefix) or any(path.startswith(p) for p in PREFIXES if p and p != prefix) \
-                    or path in (prefix, prefix + "404.html") or "/handouts/" in f"/{path}":
-                continue
-            html = (site / path / "index.html").read_text(encoding="utf-8")
-            article = html[html.index("<article"):html.index("</article>")]
-            listed = re.search(r'<nav class="guide-on-this-page".*?</nav>', article, re.S)
-            toc = TOC.search(html)      # the theme's table of contents: the page's sections
-            sections = re.findall(r'href="#([^"]+)"', toc.group(0)) if toc else []
-            first = re.search(r'<h2 id="(' + "|".join(map(re.escape, sections)) + ')"', article) if sections else None
-            if listed and first and listed.start() > first.start():
-                problems.append(f"/{path}: the 'On this page' list comes after the first section")
-            if len(sections) >= least and not listed:
-                problems.append(f"/{path}: {len(sections)} sections and no 'On this page' list")
-            elif listed and len(sections) < least:
-                problems.append(f"/{path}: only {len(sections)} sections, yet an 'On this page' list")
-            elif listed:
-                links = re.findall(r'<li><a href="#([^"]+)"', listed.group(0))
-                title = re.search(r'id="guide-on-this-page">([^<]*)<', listed.group(0)).group(1)
-                if links != sections:
-                    problems.append(f"/{path}: the list {links} does not match the sections {sections}")
-                if title != ui(locale)["on_this_page"]:
-                    problems.append(f"/{path}: the list's title {title!r} is not in the page's language")
+    for path in site_pages(site):
+        locale = next((lang for lang, prefix in others if path.startswith(prefix)), default)
+        if path.endswith("404.html") or path in ("", *(prefix for _, prefix in others)) or "/handouts/" in f"/{path}":
+            continue
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        listed = re.search(r'<nav class="guide-on-this-page".*?</nav>', article, re.S)
+        toc = TOC.search(html)      # the theme's table of contents: the page's sections
+        sections = re.findall(r'href="#([^"]+)"', toc.group(0)) if toc else []
+        first = re.search(r'<h2 id="(' + "|".join(map(re.escape, sections)) + ')"', article) if sections else None
+        if listed and first and listed.start() > first.start():
+            problems.append(f"/{path}: the 'On this page' list comes after the first section")
+        if len(sections) >= least and not listed:
+            problems.append(f"/{path}: {len(sections)} sections and no 'On this page' list")
+        elif listed and len(sections) < least:
+            problems.append(f"/{path}: only {len(sections)} sections, yet an 'On this page' list")
+        elif listed:
+            links = re.findall(r'<li><a href="#([^"]+)"', listed.group(0))
+            title = re.search(r'id="guide-on-this-page">([^<]*)<', listed.group(0)).group(1)
+            if links != sections:
+                problems.append(f"/{path}: the list {links} does not match the sections {sections}")
+            if title != ui(locale)["on_this_page"]:
+                problems.append(f"/{path}: the list's title {title!r} is not in the page's language")
     assert problems == [], "\n".join(problems)
 
 
