@@ -176,3 +176,34 @@ def test_comment_stripping_keeps_licence_notices_and_code():
     from guide.slim_css import strip_comments
     source = "/*! MIT notice */\n/* a comment */\nconst a = 1;  // kept: code on the line\n  // a whole-line comment\n  let url = 'https://x.org/';\n"
     assert strip_comments(source) == "/*! MIT notice */\n\nconst a = 1;  // kept: code on the line\nlet url = 'https://x.org/';\n"
+
+
+def blocking_scripts(html: str) -> list[tuple[int, str]]:
+    """The scripts that hold up the first paint, with their line: any loaded from a file
+    without defer or async (Lighthouse: render-blocking). Inline scripts are a few bytes."""
+    found = []
+    for match in re.finditer(r"<script\b[^>]*>", html):
+        tag = match.group(0)
+        if re.search(r"\ssrc=", tag) and not re.search(r"\s(defer|async)\b", tag):
+            found.append((html.count("\n", 0, match.start()) + 1, tag))
+    return found
+
+
+def test_no_script_holds_up_the_first_paint(site):
+    found = [f"{page.relative_to(site)}:{line}: {tag}"
+             for page in sorted(site.rglob("*.html"))
+             for line, tag in blocking_scripts(page.read_text(encoding="utf-8"))]
+    assert not found, "scripts without defer:\n" + "\n".join(found[:20])
+
+
+def test_deferred_scripts_keep_the_order_they_depend_on(site):
+    """languages.js before Material's bundle (its request guard), guide.js and a11y.js after it."""
+    for prefix in [prefix for _, prefix in site_languages()]:
+        html = (site / prefix / "first-meeting" / "index.html").read_text(encoding="utf-8")
+        sources = [src.rsplit("/", 1)[-1] for src in re.findall(r'<script\b[^>]*\ssrc="([^"]+)"', html)]
+        assert [name.split(".")[0] for name in sources] == ["languages", "bundle", "guide", "a11y"], prefix
+
+
+def test_blocking_script_check_names_the_line():
+    html = '<p>\n<script src="a.js"></script>\n<script src="b.js" defer></script><script>1</script>\n<script async src="c.js">'
+    assert blocking_scripts(html) == [(2, '<script src="a.js">')]
