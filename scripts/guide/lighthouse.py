@@ -35,11 +35,16 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 def run_once(url: str, out: Path, cpu_slowdown: float = 4) -> dict:
+    """One Lighthouse run. Lighthouse sometimes loses the trace of a load (NO_NAVSTART, with
+    "Please run Lighthouse again"): a failed run is tried once more."""
     flags = " ".join(["--headless=new", *chromium.FLAGS])
-    subprocess.run([str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={flags}", "--output=json",
-                    f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:g}",
-                    f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}"],
-                   check=True, env={**os.environ, "CHROME_PATH": chromium.path() or ""})
+    command = [str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={flags}", "--output=json",
+               f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:g}",
+               f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}"]
+    env = {**os.environ, "CHROME_PATH": chromium.path() or ""}
+    if subprocess.run(command, env=env).returncode:
+        print(f"Lighthouse failed on {url}; trying once more")
+        subprocess.run(command, check=True, env=env)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
