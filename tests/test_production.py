@@ -198,7 +198,7 @@ def test_no_script_holds_up_the_first_paint(site):
 
 def test_deferred_scripts_keep_the_order_they_depend_on(site):
     """languages.js before Material's bundle (its request guard), guide.js and a11y.js after it."""
-    for prefix in [prefix for _, prefix in site_languages()]:
+    for _, prefix in site_languages():
         html = (site / prefix / "first-meeting" / "index.html").read_text(encoding="utf-8")
         sources = [src.rsplit("/", 1)[-1] for src in re.findall(r'<script\b[^>]*\ssrc="([^"]+)"', html)]
         assert [name.split(".")[0] for name in sources] == ["languages", "bundle", "guide", "a11y"], prefix

@@ -34,7 +34,7 @@ LIGHTHOUSE = ROOT / "scripts" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def run_once(url: str, out: Path, cpu_slowdown: float = 4) -> dict:
+def run_once(url: str, out: Path, cpu_slowdown: float) -> dict:
     """One Lighthouse run. Lighthouse sometimes loses the trace of a load (NO_NAVSTART, with
     "Please run Lighthouse again"): a failed run is tried once more."""
     flags = " ".join(["--headless=new", *chromium.FLAGS])
@@ -60,7 +60,7 @@ def losses(report: dict) -> list[str]:
 
 
 def measure(site: Path, paths: list[str], runs: int,
-            cpu_slowdown: float = 4) -> list[tuple[str, dict[str, int], list[str], float]]:
+            cpu_slowdown: float) -> list[tuple[str, dict[str, int], list[str], float]]:
     results = []
     with serve_with_nginx(site) as base, tempfile.TemporaryDirectory() as tmp:
         for _, prefix in site_languages():
